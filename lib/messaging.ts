@@ -1,0 +1,8 @@
+import { browser } from 'wxt/browser';
+import type { Envelope, MessageName, Protocol } from './messages';
+
+/** Sends a typed message to the background. */
+export function send<K extends MessageName>(name: K, body: Protocol[K]['request']): Promise<Protocol[K]['response']> {
+  const envelope: Envelope<K> = { name, body };
+  return browser.runtime.sendMessage(envelope) as Promise<Protocol[K]['response']>;
+}

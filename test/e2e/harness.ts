@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type Lab, startLab } from '../lab/server';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** Debian's Chromium, or CHROME_PATH. Throws with what to install when there is none. */
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. Install Debian's: sudo apt-get install chromium (or set CHROME_PATH to a Chromium build; branded Google Chrome ignores --load-extension).`,
+    );
+  }
+  return path;
+}
+
+/** A real Chromium with the built extension loaded, pointed at a running failure lab. */
+export interface Session {
+  context: BrowserContext;
+  lab: Lab;
+  extensionId: string;
+  worker: Worker;
+  /** The address of a lab host, e.g. url('nginx-502.test') → http://nginx-502.test/ */
+  url(host: string, path?: string): string;
+  close(): Promise<void>;
+}
+
+/** Chromium switches shared by the tests, the demo and the benchmarks. */
+export function chromiumArgs(labPort: number, extensionDir?: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=HttpsUpgrades',
+    `--host-resolver-rules=MAP *.test 127.0.0.1:${labPort}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+  ];
+}
+
+export async function startSession(options: { headless?: boolean } = {}): Promise<Session> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const lab = await startLab();
+  const profile = mkdtempSync(join(tmpdir(), '5xx-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(lab.port, EXTENSION_DIR),
+    acceptDownloads: true,
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    lab,
+    extensionId,
+    worker,
+    url: (host, path = '/') => `http://${host}${path}`,
+    async close() {
+      await context.close();
+      await lab.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens an extension page (popup.html, explain.html…) in a tab. */
+export async function openExtensionPage(session: Session, path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
