@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from '../../lib/export/csv';
+import { EXPORT_FORMAT, EXPORT_VERSION, toJson } from '../../lib/export/json';
+import { makeIncident } from './helpers/incidents';
+
+describe('JSON export', () => {
+  it('wraps the incidents in a versioned envelope', () => {
+    const incidents = [makeIncident({ id: 1 }), makeIncident({ id: 2, status: 504 })];
+    const file = JSON.parse(toJson(incidents, Date.UTC(2026, 10, 27), '0.1.0'));
+    expect(file).toEqual({
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: '2026-11-27T00:00:00.000Z',
+      generator: '0.1.0',
+      incidents,
+    });
+  });
+});
+
+describe('CSV export', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+1', "'+1"],
+    ['@cmd', "'@cmd"],
+    [502, '502'],
+    [null, ''],
+    [undefined, ''],
+    [false, 'false'],
+  ])('cell %j → %s', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('writes a header row and one CRLF-terminated row per incident', () => {
+    const csv = toCsv([
+      makeIncident({ id: 7, headers: { server: 'nginx', 'cf-ray': 'abc-FRA' } }),
+      makeIncident({ id: 8, requestUrl: 'https://x.example/a,b?q="1"' }),
+    ]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'id,time_utc,site,status,status_line,type,method,page_url,request_url,server_ip,from_cache,server,request_id,request_id_header',
+    );
+    expect(lines[1]).toBe(
+      '7,2026-11-27T22:41:07.123Z,example.com,502,HTTP/1.1 502 Bad Gateway,main_frame,GET,https://shop.example.com/,https://shop.example.com/,203.0.113.9,false,nginx,abc-FRA,cf-ray',
+    );
+    expect(lines[2]).toContain('"https://x.example/a,b?q=""1"""');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+});
