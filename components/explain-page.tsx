@@ -16,9 +16,14 @@ export function ExplainPage({ url, incident, onRetry }: Props) {
     <div>
       <ExplanationCard incident={incident} onRetry={onRetry} headingId="x5-heading" />
       <p class="x5-page-note">
-        The server sent back an empty error, so your browser had nothing to show. 5xx Explainer opened this page instead
-        {url ? '; Retry goes back to the original address.' : '.'}
+        The server sent back an empty error page, so your browser had nothing to show. 5xx Explainer opened this page
+        instead.
       </p>
+      {url && (
+        <p class="x5-page-note">
+          Retry goes back to <span class="x5-break">{url}</span>
+        </p>
+      )}
     </div>
   );
 }

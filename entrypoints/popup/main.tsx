@@ -7,8 +7,15 @@ import { toJson } from '@/lib/export/json';
 import { allIncidents, siteIncidents, siteSummaries } from '@/lib/incident-store';
 import { siteOf } from '@/lib/site';
 
+/**
+ * The site of the tab the popup is about: the active tab, or the one named by `?tab=ID`
+ * when the popup is opened as a page of its own (the end-to-end tests do that).
+ */
 async function currentSite(): Promise<string | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = named
+    ? await browser.tabs.get(named).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const url = tab?.url;
   return url && /^https?:/.test(url) ? siteOf(url) || null : null;
 }

@@ -57,6 +57,7 @@ export async function startSession(options: { headless?: boolean } = {}): Promis
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  await waitForWebRequest(context, worker);
   return {
     context,
     lab,
@@ -69,6 +70,33 @@ export async function startSession(options: { headless?: boolean } = {}): Promis
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A freshly started Chromium dispatches webRequest events to a new extension only after
+ * its listeners have reached the network layer, which is not at once. Wait for that by
+ * adding a probe listener in the service worker — registered after the extension's own,
+ * so once the probe sees a request, the extension's listener sees them too.
+ */
+async function waitForWebRequest(context: BrowserContext, worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { probeSeen?: boolean; probe?: () => void };
+    scope.probe = () => {
+      scope.probeSeen = true;
+    };
+    chrome.webRequest.onCompleted.addListener(scope.probe, { urls: ['http://ready.test/*'] });
+  });
+  const page = await context.newPage();
+  const seen = () => worker.evaluate(() => (globalThis as unknown as { probeSeen?: boolean }).probeSeen === true);
+  for (let attempt = 0; !(await seen()); attempt++) {
+    if (attempt === 200) throw new Error('The extension never saw a request: is webRequest permitted?');
+    await page.goto(`http://ready.test/?${attempt}`);
+  }
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { probe: () => void };
+    chrome.webRequest.onCompleted.removeListener(scope.probe);
+  });
+  await page.close();
 }
 
 /** Opens an extension page (popup.html, explain.html…) in a tab. */

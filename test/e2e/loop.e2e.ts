@@ -1,0 +1,168 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, startSession } from './harness';
+import { OverlayPage } from './pages/overlay';
+import { PopupPage } from './pages/popup';
+import { waitFor } from './wait';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Records every JavaScript world created in the page, so a test can see extension scripts. */
+async function watchWorlds(page: Page): Promise<{ cdp: CDPSession; origins: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const origins: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated') origins.push(context.origin);
+  });
+  await cdp.send('Runtime.enable');
+  return { cdp, origins };
+}
+
+describe('a failing page', () => {
+  it('shows the explanation on an nginx 502 within a second of the document', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('nginx-502.test'), { waitUntil: 'domcontentloaded' });
+    const text = await new OverlayPage(page).waitForText(1000);
+    expect(text).toContain('502');
+    expect(text).toContain('Bad Gateway');
+    expect(text).toContain('The site didn’t answer properly');
+    expect(text).toContain('What you can do');
+    expect(await page.title()).toBe('502 Bad Gateway');
+    await page.close();
+  });
+
+  it('is a labelled dialog that Esc dismisses', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('apache-500.test'));
+    const overlay = new OverlayPage(page);
+    await overlay.waitForText();
+    expect(await overlay.dialogLabel()).toBe('The site hit an error');
+    await page.keyboard.press('Escape');
+    await overlay.waitForGone();
+    await expect(page.getByRole('heading', { name: 'Internal Server Error' })).toBeTruthy();
+    await page.close();
+  });
+
+  it('closes with its close button, and Retry loads the page again', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('nginx-504.test'));
+    const overlay = new OverlayPage(page);
+    expect(await overlay.waitForText()).toContain('The site took too long');
+    const reloaded = page.waitForEvent('framenavigated');
+    await overlay.click('.x5-primary');
+    await reloaded;
+    expect(await overlay.waitForText()).toContain('504');
+    await overlay.click('button[aria-label="Close explanation"]');
+    await overlay.waitForGone();
+    await page.close();
+  });
+
+  it('is reachable by keyboard: Tab moves into the card', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('maintenance-503.test'));
+    const overlay = new OverlayPage(page);
+    expect(await overlay.waitForText()).toContain('The site is down for now');
+    await page.keyboard.press('Tab');
+    const first = await waitFor('focus in the overlay', () => overlay.focusedText());
+    expect(first).toBe('Close explanation');
+    await page.keyboard.press('Tab');
+    expect(await overlay.focusedText()).toBe('Retry');
+    await page.close();
+  });
+
+  it('explains a Cloudflare 522 and keeps the request ID for support', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('cloudflare-522.test'));
+    const text = await new OverlayPage(page).waitForText();
+    expect(text).toContain('522');
+    await page.close();
+  });
+});
+
+describe('a healthy page', () => {
+  it('gets no extension script at all', async () => {
+    const page = await session.context.newPage();
+    const worlds = await watchWorlds(page);
+    // The same tab first fails, so the check below could see an injection if one happened.
+    await page.goto(session.url('nginx-502.test'));
+    await new OverlayPage(page).waitForText();
+    expect(worlds.origins).toContain(`chrome-extension://${session.extensionId}`);
+
+    worlds.origins.length = 0;
+    await page.goto(session.url('ok.test'));
+    // Prove the extension is awake and done with this navigation: another tab fails and is explained.
+    const other = await session.context.newPage();
+    await other.goto(session.url('apache-500.test'));
+    await new OverlayPage(other).waitForText();
+    expect(worlds.origins.filter((o) => o.startsWith('chrome-extension://'))).toEqual([]);
+    expect(await page.locator('fivexx-explainer').count()).toBe(0);
+    await page.getByRole('button', { name: 'Page button' }).click();
+    await expect.poll(() => page.locator('#clicks').textContent()).toBe('1');
+    await other.close();
+    await page.close();
+  });
+});
+
+describe('an empty-body 502 (the browser’s own error page)', () => {
+  it('still ends with the explanation in that tab, and Retry goes back to the address', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('empty-502.test')).catch(() => {
+      // Chromium reports net::ERR_HTTP_RESPONSE_CODE_FAILURE: that is the case under test.
+    });
+    await page.waitForURL(/^chrome-extension:\/\/.*\/explain\.html/);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
+      .toBe('The site didn’t answer properly');
+    const body = await page.locator('body').innerText();
+    expect(body).toContain('502');
+    expect(body).toContain('http://empty-502.test/');
+    const back = page.waitForURL('http://empty-502.test/').catch(() => undefined);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    // Retry fails again, so the tab is explained again: the loop holds.
+    await back;
+    await page.waitForURL(/explain\.html/);
+    await page.close();
+  });
+});
+
+describe('the log and the popup', () => {
+  it('lists the current site first and exports JSON and CSV with the incidents', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('nginx-502.test'));
+    await new OverlayPage(page).waitForText();
+
+    const popup = await PopupPage.open(session, 'http://nginx-502.test/*');
+    const current = popup.page.getByRole('region', { name: 'nginx-502.test' });
+    await expect.poll(() => current.innerText()).toContain('502');
+    const allSites = popup.page.getByRole('region', { name: 'All sites' });
+    const sitesText = await allSites.innerText();
+    for (const site of ['nginx-502.test', 'apache-500.test', 'empty-502.test']) expect(sitesText).toContain(site);
+
+    const json = await popup.export('JSON');
+    expect(json.name).toMatch(/^5xx-log-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(json.text);
+    expect(file.format).toBe('5xx-explainer-log');
+    const statuses = new Set(file.incidents.map((i: { status: number }) => i.status));
+    for (const status of [500, 502, 503, 504, 522]) expect(statuses).toContain(status);
+    expect(file.incidents.find((i: { site: string }) => i.site === 'cloudflare-522.test').headers['cf-ray']).toBe(
+      '8f2b6a1c9d4e3f21-FRA',
+    );
+
+    const csv = await popup.export('CSV');
+    expect(csv.name).toMatch(/\.csv$/);
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^id,time_utc,site,status/);
+    expect(rows.length - 1).toBe(file.incidents.length);
+    expect(rows.some((r) => r.includes('nginx-502.test,502,'))).toBe(true);
+    await popup.page.close();
+    await page.close();
+  });
+});

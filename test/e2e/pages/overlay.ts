@@ -1,0 +1,102 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { waitFor } from '../wait';
+
+interface DomNode {
+  nodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function findHost(node: DomNode): DomNode | undefined {
+  if (node.localName === 'fivexx-explainer') return node;
+  for (const child of node.children ?? []) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The overlay as a person meets it. Its shadow root is closed (pages cannot read it), so
+ * this page object reaches inside through the DevTools protocol, which sees what the
+ * person sees; clicks are real mouse clicks at the element's position.
+ */
+export class OverlayPage {
+  private cdpSession: CDPSession | undefined;
+
+  constructor(readonly page: Page) {}
+
+  private async cdp(): Promise<CDPSession> {
+    this.cdpSession ??= await this.page.context().newCDPSession(this.page);
+    return this.cdpSession;
+  }
+
+  /** The remote object id of the first match inside the overlay, or null. */
+  private async find(selector: string): Promise<string | null> {
+    const cdp = await this.cdp();
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const shadow = findHost(root)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector });
+    if (!nodeId) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    return object.objectId ?? null;
+  }
+
+  private async call<T>(selector: string, fn: string): Promise<T | null> {
+    const objectId = await this.find(selector);
+    if (!objectId) return null;
+    const cdp = await this.cdp();
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId,
+      functionDeclaration: fn,
+      returnByValue: true,
+    });
+    return result.value as T;
+  }
+
+  /** The overlay's visible text, or null when there is no overlay. */
+  async text(): Promise<string | null> {
+    return this.call<string>('[role="dialog"]', 'function () { return this.innerText; }');
+  }
+
+  async isShown(): Promise<boolean> {
+    return (await this.text()) !== null;
+  }
+
+  /** Waits until the overlay shows, and returns its text. */
+  async waitForText(timeout = 10_000): Promise<string> {
+    return waitFor('the overlay', () => this.text(), timeout);
+  }
+
+  async waitForGone(): Promise<void> {
+    await waitFor('the overlay to close', async () => !(await this.isShown()));
+  }
+
+  /** The dialog's accessible name (what a screen reader announces). */
+  async dialogLabel(): Promise<string | null> {
+    return this.call<string>(
+      '[role="dialog"]',
+      'function () { const id = this.getAttribute("aria-labelledby"); return this.getRootNode().getElementById(id)?.textContent ?? null; }',
+    );
+  }
+
+  /** Clicks a control the way a person would: the mouse at its centre. */
+  async click(selector: string): Promise<void> {
+    const box = await this.call<{ x: number; y: number }>(
+      selector,
+      'function () { const r = this.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
+    );
+    if (!box) throw new Error(`No ${selector} in the overlay`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  /** The text of the element focused inside the overlay, if focus is there. */
+  async focusedText(): Promise<string | null> {
+    return this.call<string>(
+      '[role="dialog"]',
+      'function () { const a = this.getRootNode().activeElement; return a ? (a.getAttribute("aria-label") || a.innerText || a.getAttribute("role") || a.tagName) : null; }',
+    );
+  }
+}

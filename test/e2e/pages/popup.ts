@@ -1,0 +1,29 @@
+import type { Download, Page } from 'playwright-core';
+import { openExtensionPage, type Session } from '../harness';
+
+/** The toolbar popup, opened as a page about one tab. */
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  /** Opens the popup for the tab showing `tabUrl` (any tab when omitted). */
+  static async open(session: Session, tabUrl?: string): Promise<PopupPage> {
+    const tabId = tabUrl
+      ? await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, tabUrl)
+      : undefined;
+    const page = await openExtensionPage(session, `popup.html${tabId ? `?tab=${tabId}` : ''}`);
+    await page.getByRole('heading', { name: '5xx Explainer' }).waitFor();
+    return new PopupPage(page);
+  }
+
+  /** Clicks an export button and returns the downloaded file's name and text. */
+  async export(format: 'JSON' | 'CSV'): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download') as Promise<Download>,
+      this.page.getByRole('button', { name: `Export ${format}` }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+}
