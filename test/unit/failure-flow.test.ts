@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Effects, type InjectOutcome, createFailureFlow } from '../../lib/failure-flow';
+import { createFailureFlow, type Effects, type InjectOutcome } from '../../lib/failure-flow';
 import type { CompletedRequest, Incident } from '../../lib/incident';
 import { PendingByTab, type SessionArea } from '../../lib/pending';
 

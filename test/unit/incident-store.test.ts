@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  DB_NAME,
   addIncident,
   allIncidents,
   closeStore,
+  DB_NAME,
   getIncident,
   siteIncidents,
   siteSummaries,
