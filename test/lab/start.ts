@@ -1,0 +1,68 @@
+/**
+ * `npm start`: the failure lab and a Chromium with the built extension, opened on the lab's
+ * index page. `npm start -- --headless` visits every scenario instead and writes
+ * screenshots to test/lab/screenshots/ (for machines without a display).
+ * `npm run lab` (`--lab-only`) starts just the lab, for a browser of your own.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSession } from '../e2e/harness';
+import { OverlayPage } from '../e2e/pages/overlay';
+import { PopupPage } from '../e2e/pages/popup';
+import { SCENARIOS } from './scenarios';
+import { startLab } from './server';
+
+const SHOTS = resolve(import.meta.dirname, 'screenshots');
+const args = new Set(process.argv.slice(2));
+
+async function labOnly(): Promise<void> {
+  const lab = await startLab(Number(process.env.LAB_PORT) || 8502);
+  console.log(`Failure lab on http://127.0.0.1:${lab.port}/`);
+  console.log(`Start a browser with --host-resolver-rules="MAP *.test 127.0.0.1:${lab.port}" and open http://lab.test/`);
+}
+
+async function screenshots(): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const session = await startSession({ headless: true });
+  try {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 640 });
+    for (const scenario of SCENARIOS) {
+      const failing = scenario.response.status >= 500;
+      await page.goto(session.url(scenario.host)).catch(() => undefined);
+      if (scenario.host === 'empty-502.test') await page.waitForURL(/explain\.html/);
+      else if (failing) await new OverlayPage(page).waitForText();
+      else await page.waitForLoadState('load');
+      const file = join(SHOTS, `${scenario.host.replace('.test', '')}.png`);
+      await page.screenshot({ path: file, animations: 'disabled' });
+      console.log(`wrote ${file}`);
+    }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(session.url('nginx-502.test'));
+    await new OverlayPage(page).waitForText();
+    await page.screenshot({ path: join(SHOTS, 'nginx-502-dark.png'), animations: 'disabled' });
+    const popup = await PopupPage.open(session, 'http://nginx-502.test/*');
+    await popup.page.setViewportSize({ width: 400, height: 560 });
+    await popup.page.screenshot({ path: join(SHOTS, 'popup.png') });
+    console.log(`wrote ${join(SHOTS, 'nginx-502-dark.png')} and ${join(SHOTS, 'popup.png')}`);
+  } finally {
+    await session.close();
+  }
+}
+
+async function interactive(): Promise<void> {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.error('No display found. Run "npm start -- --headless" to write screenshots instead.');
+    process.exit(1);
+  }
+  const session = await startSession({ headless: false });
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  await page.goto('http://lab.test/');
+  console.log('Chromium is open on the failure lab (http://lab.test/). Close the browser to stop.');
+  await new Promise<void>((done) => session.context.on('close', () => done()));
+  await session.lab.close();
+}
+
+if (args.has('--lab-only')) await labOnly();
+else if (args.has('--headless')) await screenshots();
+else await interactive();
