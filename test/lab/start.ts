@@ -27,6 +27,8 @@ async function screenshots(): Promise<void> {
   try {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1100, height: 640 });
+    // Still pictures: no fade-in caught halfway (the closed shadow root is out of Playwright's reach).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const scenario of SCENARIOS) {
       const failing = scenario.response.status >= 500;
       await page.goto(session.url(scenario.host)).catch(() => undefined);
@@ -34,13 +36,13 @@ async function screenshots(): Promise<void> {
       else if (failing) await new OverlayPage(page).waitForText();
       else await page.waitForLoadState('load');
       const file = join(SHOTS, `${scenario.host.replace('.test', '')}.png`);
-      await page.screenshot({ path: file, animations: 'disabled' });
+      await page.screenshot({ path: file });
       console.log(`wrote ${file}`);
     }
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(session.url('nginx-502.test'));
     await new OverlayPage(page).waitForText();
-    await page.screenshot({ path: join(SHOTS, 'nginx-502-dark.png'), animations: 'disabled' });
+    await page.screenshot({ path: join(SHOTS, 'nginx-502-dark.png') });
     const popup = await PopupPage.open(session, 'http://nginx-502.test/*');
     await popup.page.setViewportSize({ width: 400, height: 560 });
     await popup.page.screenshot({ path: join(SHOTS, 'popup.png') });
