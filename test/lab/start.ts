@@ -18,7 +18,9 @@ const args = new Set(process.argv.slice(2));
 async function labOnly(): Promise<void> {
   const lab = await startLab(Number(process.env.LAB_PORT) || 8502);
   console.log(`Failure lab on http://127.0.0.1:${lab.port}/`);
-  console.log(`Start a browser with --host-resolver-rules="MAP *.test 127.0.0.1:${lab.port}" and open http://lab.test/`);
+  console.log(
+    `Start a browser with --host-resolver-rules="MAP *.test 127.0.0.1:${lab.port}" and open http://lab.test/`,
+  );
 }
 
 async function screenshots(): Promise<void> {
