@@ -1,25 +1,62 @@
 import { browser } from 'wxt/browser';
 import { explainPageUrl } from './explain-url';
 import type { Effects, InjectOutcome } from './failure-flow';
-import type { Incident } from './incident';
-import { addIncident } from './incident-store';
+import type { Incident, Vantage } from './incident';
+import { recordIncident } from './incident-store';
+import { loadSettings } from './settings';
+import { localOffset } from './time';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
 export const OVERLAY_FILE = '/content-scripts/overlay.js';
 
 const BADGE_COLOR = '#b3261e';
 
+interface NetworkInformation {
+  type?: string;
+  effectiveType?: string;
+}
+
+/** The browser's name and version from User-Agent Client Hints, else the UA string. */
+function browserName(): string {
+  const data = (navigator as Navigator & { userAgentData?: { brands: { brand: string; version: string }[] } })
+    .userAgentData;
+  const brand =
+    data?.brands.find((b) => !/not.a.brand/i.test(b.brand) && b.brand !== 'Chromium') ??
+    data?.brands.find((b) => b.brand === 'Chromium');
+  if (brand) return `${brand.brand} ${brand.version}`;
+  const firefox = /Firefox\/([\d.]+)/.exec(navigator.userAgent);
+  return firefox ? `Firefox ${firefox[1]}` : navigator.userAgent;
+}
+
+function vantage(networkLabel: string): Vantage {
+  const connection = (navigator as Navigator & { connection?: NetworkInformation }).connection;
+  return {
+    browser: browserName(),
+    extension: browser.runtime.getManifest().version,
+    online: navigator.onLine,
+    connection: connection?.type,
+    effectiveType: connection?.effectiveType,
+    networkLabel,
+  };
+}
+
 /** The real browser behind the failure flow's effects. */
 export const browserEffects: Effects = {
-  async pageUrlOf(tabId) {
+  async tabInfo(tabId) {
     try {
-      return (await browser.tabs.get(tabId)).url;
+      const tab = await browser.tabs.get(tabId);
+      return { url: tab.url, incognito: tab.incognito };
     } catch {
       return undefined;
     }
   },
 
-  record: (incident: Incident) => addIncident(incident),
+  async context(time) {
+    const settings = await loadSettings(browser.storage.local);
+    return { settings, tzOffset: localOffset(time), vantage: vantage(settings.networkLabel) };
+  },
+
+  record: (incident: Incident) => recordIncident(incident),
 
   async badge(tabId, status) {
     try {

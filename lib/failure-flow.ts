@@ -1,13 +1,16 @@
-import { type CompletedRequest, createIncident, type Incident } from './incident';
+import { type CompletedRequest, createIncident, type Incident, type Vantage } from './incident';
 import type { PendingByTab } from './pending';
+import type { Settings } from './settings';
 
 /** How an injection attempt ended. */
 export type InjectOutcome = 'injected' | 'error-page' | 'failed';
 
 /** The browser-facing side effects, passed in so that the flow is testable without a browser. */
 export interface Effects {
-  /** The tab's current URL, when it can be read. */
-  pageUrlOf(tabId: number): Promise<string | undefined>;
+  /** The tab's current URL and whether it is private; undefined when the tab is gone. */
+  tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean } | undefined>;
+  /** The settings, and where a failure at `time` is seen from. */
+  context(time: number): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage }>;
   /** Stores the incident; its id, or undefined when the log is unavailable. */
   record(incident: Incident): Promise<number | undefined>;
   badge(tabId: number, status: number): Promise<void>;
@@ -53,10 +56,14 @@ export function createFailureFlow(effects: Effects, pending: PendingByTab) {
     /** A response with status ≥ 500 completed. */
     async onFailure(req: CompletedRequest): Promise<void> {
       const topLevel = req.type === 'main_frame';
-      const pageUrl = topLevel || req.tabId < 0 ? undefined : await effects.pageUrlOf(req.tabId);
-      const incident = createIncident(req, pageUrl);
-      const id = await effects.record(incident).catch(() => undefined);
-      if (id !== undefined) incident.id = id;
+      const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
+      const { settings, tzOffset, vantage } = await effects.context(req.timeStamp);
+      const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage });
+      // Private windows are explained but not logged, unless the person allowed it.
+      if (!tab?.incognito || settings.logPrivate) {
+        const id = await effects.record(incident).catch(() => undefined);
+        if (id !== undefined) incident.id = id;
+      }
       if (req.tabId < 0) return;
       await effects.badge(req.tabId, req.statusCode);
       if (topLevel) await explainTopLevel(req.tabId, req.url, incident);

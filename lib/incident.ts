@@ -25,12 +25,37 @@ export interface CompletedRequest {
   responseHeaders?: HttpHeader[];
 }
 
+/** Where the failure was seen from: the network and the software. */
+export interface Vantage {
+  /** The browser's own name and version, e.g. "Chromium 156.0.8078.108". */
+  browser: string;
+  /** This extension's version. */
+  extension: string;
+  /** navigator.onLine at the time, when known. */
+  online?: boolean;
+  /** Network Information API: connection type ("wifi", "cellular"…), when the browser tells. */
+  connection?: string;
+  /** Network Information API: effective type ("4g", "3g"…), when the browser tells. */
+  effectiveType?: string;
+  /** The person's own label for the network ("office wifi"), empty when unset. */
+  networkLabel: string;
+}
+
+/** The log this incident came from: this browser, or an imported file. */
+export const LOCAL_SOURCE = 'this browser';
+
 /** One failed response, as stored in the log. URLs are redacted before they get here. */
 export interface Incident {
   /** Assigned by the store. */
   id?: number;
-  /** Epoch milliseconds of the response. */
+  /** Epoch milliseconds of the (first) failure. */
   time: number;
+  /** Epoch milliseconds of the last failure coalesced into this incident. */
+  lastTime: number;
+  /** How many failures this incident stands for (repeats within a short window coalesce). */
+  count: number;
+  /** The machine's UTC offset at `time`, minutes east of UTC, for the local-time rendering. */
+  tzOffset: number;
   /** The page the person was on (for a top-level failure, the failing URL itself). */
   pageUrl: string;
   requestUrl: string;
@@ -47,6 +72,17 @@ export interface Incident {
   fromCache: boolean;
   /** An allowlisted subset of the response headers (see lib/headers.ts). */
   headers: Record<string, string>;
+  vantage: Vantage;
+  /** LOCAL_SOURCE, or the label of the imported file it came from. */
+  source: string;
+}
+
+/** What the caller knows beyond the request itself. */
+export interface IncidentContext {
+  /** The page the request belongs to (the tab's URL), when known. */
+  pageUrl?: string;
+  tzOffset: number;
+  vantage: Vantage;
 }
 
 /** True for the responses this extension explains. Kept tiny: it runs on every request. */
@@ -55,13 +91,18 @@ export function isServerError(status: number): boolean {
 }
 
 /**
- * Builds the stored record for a failed response. `pageUrl` is the URL of the page the
- * request belongs to when the caller knows it (the tab's URL); otherwise the request's own.
+ * Builds the stored record for a failed response. The page is the tab's URL when the
+ * caller knows it; otherwise the request's own (top level) or its document's (Firefox).
  */
-export function createIncident(req: CompletedRequest, pageUrl?: string): Incident {
+export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
+  const { pageUrl, tzOffset, vantage } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
+  const time = Math.round(req.timeStamp);
   return {
-    time: Math.round(req.timeStamp),
+    time,
+    lastTime: time,
+    count: 1,
+    tzOffset,
     pageUrl: page,
     requestUrl: redactUrl(req.url),
     site: siteOf(page),
@@ -74,5 +115,7 @@ export function createIncident(req: CompletedRequest, pageUrl?: string): Inciden
     ip: req.ip ?? null,
     fromCache: req.fromCache,
     headers: pickSafeHeaders(req.responseHeaders),
+    vantage,
+    source: LOCAL_SOURCE,
   };
 }

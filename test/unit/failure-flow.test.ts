@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createFailureFlow, type Effects, type InjectOutcome } from '../../lib/failure-flow';
 import type { CompletedRequest, Incident } from '../../lib/incident';
 import { PendingByTab, type SessionArea } from '../../lib/pending';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { CONTEXT } from './helpers/incidents';
 
 /** storage.session stand-in that round-trips through JSON like the real one. */
 function memoryArea(): SessionArea & { data: Record<string, string> } {
@@ -17,11 +19,13 @@ function memoryArea(): SessionArea & { data: Record<string, string> } {
   };
 }
 
-function fakeEffects(injectOutcome: InjectOutcome = 'injected') {
+function fakeEffects(injectOutcome: InjectOutcome = 'injected', settings: Partial<Settings> = {}) {
   const log: string[] = [];
   const recorded: Incident[] = [];
   const effects: Effects = {
-    pageUrlOf: async (tabId) => (tabId === 5 ? 'https://www.example.com/dashboard?token=t' : undefined),
+    tabInfo: async (tabId) =>
+      tabId === 5 ? { url: 'https://www.example.com/dashboard?token=t', incognito: false } : undefined,
+    context: async () => ({ settings: { ...DEFAULT_SETTINGS, ...settings }, tzOffset: 0, vantage: CONTEXT.vantage }),
     record: async (incident) => {
       recorded.push(incident);
       return recorded.length;

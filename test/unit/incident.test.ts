@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CompletedRequest, createIncident, isServerError } from '../../lib/incident';
+import { CONTEXT } from './helpers/incidents';
 
 const base: CompletedRequest = {
   requestId: '1',
@@ -24,7 +25,7 @@ const base: CompletedRequest = {
 
 describe('createIncident', () => {
   it('keeps what support needs and redacts the URL', () => {
-    const incident = createIncident(base);
+    const incident = createIncident(base, CONTEXT);
     expect(incident).toMatchObject({
       time: 1_700_000_000_123,
       pageUrl: 'https://shop.example.com/checkout?token=REDACTED',
@@ -38,13 +39,18 @@ describe('createIncident', () => {
       frameId: 0,
       ip: '203.0.113.9',
       fromCache: false,
+      count: 1,
+      lastTime: 1_700_000_000_123,
+      tzOffset: 60,
+      source: 'this browser',
+      vantage: CONTEXT.vantage,
     });
     expect(incident.headers.server).toBe('nginx/1.25.3');
     expect(incident.headers['cf-ray']).toBe('8f2b6a1c9d4e3f21-FRA');
   });
 
   it('never keeps cookies or authorization, and bounds long values', () => {
-    const incident = createIncident(base);
+    const incident = createIncident(base, CONTEXT);
     expect(Object.keys(incident.headers)).not.toContain('set-cookie');
     expect(Object.keys(incident.headers)).not.toContain('authorization');
     expect(incident.headers.via?.length).toBeLessThanOrEqual(513);
@@ -53,7 +59,7 @@ describe('createIncident', () => {
   it('files a sub-resource failure under the page it broke', () => {
     const incident = createIncident(
       { ...base, type: 'xmlhttprequest', url: 'https://api.other.net/v1/orders' },
-      'https://www.example.com/dashboard',
+      { ...CONTEXT, pageUrl: 'https://www.example.com/dashboard' },
     );
     expect(incident.site).toBe('example.com');
     expect(incident.requestUrl).toBe('https://api.other.net/v1/orders');
@@ -61,7 +67,7 @@ describe('createIncident', () => {
   });
 
   it('falls back to the status code when there is no status line', () => {
-    expect(createIncident({ ...base, statusLine: undefined }).statusLine).toBe('502');
+    expect(createIncident({ ...base, statusLine: undefined }, CONTEXT).statusLine).toBe('502');
   });
 });
 

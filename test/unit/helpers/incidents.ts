@@ -1,9 +1,19 @@
-import type { Incident } from '../../../lib/incident';
+import type { Incident, IncidentContext } from '../../../lib/incident';
+
+/** The context a test incident is created in. */
+export const CONTEXT: IncidentContext = {
+  tzOffset: 60,
+  vantage: { browser: 'Chromium 156', extension: '0.1.0', online: true, networkLabel: 'office wifi' },
+};
 
 /** A plausible stored incident; override what the test is about. */
 export function makeIncident(overrides: Partial<Incident> = {}): Incident {
+  const time = overrides.time ?? Date.UTC(2026, 10, 27, 22, 41, 7, 123);
   return {
-    time: Date.UTC(2026, 10, 27, 22, 41, 7, 123),
+    time,
+    lastTime: time,
+    count: 1,
+    tzOffset: 60,
     pageUrl: 'https://shop.example.com/',
     requestUrl: 'https://shop.example.com/',
     site: 'example.com',
@@ -16,6 +26,8 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     ip: '203.0.113.9',
     fromCache: false,
     headers: { server: 'nginx/1.25.3' },
+    vantage: { browser: 'Chromium 156', extension: '0.1.0', online: true, networkLabel: 'office wifi' },
+    source: 'this browser',
     ...overrides,
   };
 }

@@ -1,0 +1,84 @@
+/** Everything a person can set, with its default. Stored in extension storage, not IndexedDB. */
+export interface Settings {
+  /** Show the explanation card on failing pages. */
+  overlay: boolean;
+  /** Show a small notice when a page's own requests (API calls, frames) fail. */
+  apiNotices: boolean;
+  /** Status codes the person chose not to have explained (they are still logged). */
+  mutedCodes: number[];
+  /** Sites (registrable domains) where no overlay or notice is shown. */
+  quietSites: string[];
+  /** Incidents older than this many days are deleted. */
+  retentionDays: number;
+  /** At most this many incidents are kept; the oldest go first. */
+  retentionCount: number;
+  /** Log failures from private (incognito) windows too. */
+  logPrivate: boolean;
+  /** The person's name for the network they are on ("office wifi"), stored with each incident. */
+  networkLabel: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  overlay: true,
+  apiNotices: true,
+  mutedCodes: [],
+  quietSites: [],
+  retentionDays: 90,
+  retentionCount: 50_000,
+  logPrivate: false,
+  networkLabel: '',
+});
+
+/** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
+export const SETTINGS_VERSION = 1;
+export const SETTINGS_KEY = 'settings';
+
+const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_000] } as const;
+
+function clamp(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
+  return Math.min(max, Math.max(min, n));
+}
+
+/**
+ * Reads whatever is stored (any older version, or garbage) into valid current settings:
+ * unknown keys dropped, wrong types replaced by defaults, numbers clamped.
+ */
+export function migrateSettings(stored: unknown): Settings {
+  const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate') =>
+    typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
+  const list = <T>(key: string, ok: (v: unknown) => v is T): T[] =>
+    Array.isArray(raw[key]) ? [...new Set((raw[key] as unknown[]).filter(ok))] : [];
+  return {
+    overlay: bool('overlay'),
+    apiNotices: bool('apiNotices'),
+    mutedCodes: list(
+      'mutedCodes',
+      (v): v is number => Number.isInteger(v) && (v as number) >= 500 && (v as number) <= 599,
+    ),
+    quietSites: list('quietSites', (v): v is string => typeof v === 'string' && v.length > 0 && v.length < 256),
+    retentionDays: clamp(raw.retentionDays, LIMITS.retentionDays, DEFAULT_SETTINGS.retentionDays),
+    retentionCount: clamp(raw.retentionCount, LIMITS.retentionCount, DEFAULT_SETTINGS.retentionCount),
+    logPrivate: bool('logPrivate'),
+    networkLabel: typeof raw.networkLabel === 'string' ? raw.networkLabel.slice(0, 80) : '',
+  };
+}
+
+/** The storage area settings live in (browser.storage.local in the extension). */
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function loadSettings(area: SettingsArea): Promise<Settings> {
+  const stored = (await area.get(SETTINGS_KEY))[SETTINGS_KEY] as { version?: number; value?: unknown } | undefined;
+  return migrateSettings(stored?.value);
+}
+
+/** Saves a change and returns the settings as stored. */
+export async function saveSettings(area: SettingsArea, patch: Partial<Settings>): Promise<Settings> {
+  const next = migrateSettings({ ...(await loadSettings(area)), ...patch });
+  await area.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, value: next } });
+  return next;
+}
