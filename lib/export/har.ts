@@ -1,0 +1,116 @@
+import type { Incident } from '../incident';
+import { isoUtc } from '../time';
+
+interface HarHeader {
+  name: string;
+  value: string;
+}
+
+/** The parts of HAR 1.2 we write (http://www.softwareishard.com/blog/har-12-spec/). */
+export interface Har {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    entries: HarEntry[];
+  };
+}
+
+export interface HarEntry {
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    cookies: [];
+    headers: HarHeader[];
+    queryString: HarHeader[];
+    headersSize: -1;
+    bodySize: -1;
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    cookies: [];
+    headers: HarHeader[];
+    content: { size: number; mimeType: string };
+    redirectURL: string;
+    headersSize: -1;
+    bodySize: -1;
+  };
+  cache: Record<string, never>;
+  timings: { send: number; wait: number; receive: number };
+  serverIPAddress?: string;
+  comment?: string;
+  /** Custom fields (HAR allows them with a leading underscore). */
+  _site: string;
+  _type: string;
+  _count: number;
+  _lastTime: string;
+  _source: string;
+}
+
+/** Splits "HTTP/1.1 502 Bad Gateway" into version and reason; HTTP/2 lines carry no reason. */
+export function parseStatusLine(line: string): { httpVersion: string; statusText: string } {
+  const match = /^(HTTP\/[\d.]+)\s+\d{3}\s*(.*)$/i.exec(line.trim());
+  return match ? { httpVersion: match[1] as string, statusText: match[2] ?? '' } : { httpVersion: '', statusText: '' };
+}
+
+function queryString(url: string): HarHeader[] {
+  try {
+    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The failing requests as HAR 1.2, so DevTools and HAR viewers open them. We never see
+ * timings or bodies, so those are zero; request headers are not kept (cookies, auth).
+ */
+export function toHar(incidents: readonly Incident[], version: string): Har {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: '5xx Explainer', version },
+      entries: incidents.map((incident): HarEntry => {
+        const { httpVersion, statusText } = parseStatusLine(incident.statusLine);
+        return {
+          startedDateTime: isoUtc(incident.time),
+          time: 0,
+          request: {
+            method: incident.method,
+            url: incident.requestUrl,
+            httpVersion: httpVersion || 'HTTP/1.1',
+            cookies: [],
+            headers: [],
+            queryString: queryString(incident.requestUrl),
+            headersSize: -1,
+            bodySize: -1,
+          },
+          response: {
+            status: incident.status,
+            statusText,
+            httpVersion: httpVersion || 'HTTP/1.1',
+            cookies: [],
+            headers: Object.entries(incident.headers).map(([name, value]) => ({ name, value })),
+            content: { size: 0, mimeType: incident.headers['content-type'] ?? '' },
+            redirectURL: '',
+            headersSize: -1,
+            bodySize: -1,
+          },
+          cache: {},
+          timings: { send: 0, wait: 0, receive: 0 },
+          ...(incident.ip ? { serverIPAddress: incident.ip } : {}),
+          ...(incident.count > 1 ? { comment: `${incident.count} failures until ${isoUtc(incident.lastTime)}` } : {}),
+          _site: incident.site,
+          _type: incident.type,
+          _count: incident.count,
+          _lastTime: isoUtc(incident.lastTime),
+          _source: incident.source,
+        };
+      }),
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { pickSafeHeaders } from '../headers';
+import type { Incident, Vantage } from '../incident';
+import { redactUrl } from '../redact';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
+
+/** Largest file we read: far above any real export, far below what would hurt the browser. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_INCIDENTS = 200_000;
+
+export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: string };
+
+class Invalid extends Error {}
+
+function str(value: unknown, what: string, max = 8192): string {
+  if (typeof value !== 'string' || value.length > max) throw new Invalid(`${what} is not text`);
+  return value;
+}
+
+function num(value: unknown, what: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new Invalid(`${what} is not a valid number`);
+  }
+  return value;
+}
+
+function httpUrl(value: unknown, what: string): string {
+  const text = str(value, what);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Invalid(`${what} is not a web address`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(`${what} is not an http(s) address`);
+  // Someone else's log may hold secrets ours never would: redact again.
+  return redactUrl(text);
+}
+
+function optional<T>(value: unknown, read: (v: unknown) => T): T | undefined {
+  return value === undefined || value === null ? undefined : read(value);
+}
+
+function vantageOf(value: unknown): Vantage {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    browser: optional(v.browser, (x) => str(x, 'browser', 200)) ?? '',
+    extension: optional(v.extension, (x) => str(x, 'extension version', 50)) ?? '',
+    online: optional(v.online, (x) => (typeof x === 'boolean' ? x : undefined)),
+    connection: optional(v.connection, (x) => str(x, 'connection', 50)),
+    effectiveType: optional(v.effectiveType, (x) => str(x, 'effective type', 50)),
+    networkLabel: optional(v.networkLabel, (x) => str(x, 'network label', 80)) ?? '',
+  };
+}
+
+/** Validates one incident from a file and rebuilds it field by field: nothing else gets in. */
+function incidentOf(value: unknown, index: number, source: string): Incident {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Invalid(`incident ${index + 1} is not an object`);
+  const v = value as Record<string, unknown>;
+  const at = (what: string) => `incident ${index + 1}: ${what}`;
+  const time = num(v.time, at('time'), 0, 8.64e15);
+  const headers = v.headers;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
+    throw new Invalid(at('headers are not an object'));
+  return {
+    time,
+    lastTime: num(v.lastTime ?? time, at('lastTime'), time, 8.64e15),
+    count: num(v.count ?? 1, at('count'), 1, 1e9),
+    tzOffset: num(v.tzOffset ?? 0, at('tzOffset'), -840, 840),
+    pageUrl: httpUrl(v.pageUrl, at('pageUrl')),
+    requestUrl: httpUrl(v.requestUrl, at('requestUrl')),
+    site: str(v.site, at('site'), 253),
+    status: num(v.status, at('status'), 500, 599),
+    statusLine: str(v.statusLine, at('statusLine'), 200),
+    type: str(v.type, at('type'), 40),
+    method: str(v.method, at('method'), 20),
+    tabId: -1,
+    frameId: num(v.frameId ?? 0, at('frameId')),
+    ip: optional(v.ip, (x) => str(x, at('ip'), 64)) ?? null,
+    fromCache: v.fromCache === true,
+    headers: pickSafeHeaders(
+      Object.entries(headers).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
+    ),
+    vantage: vantageOf(v.vantage),
+    source,
+  };
+}
+
+/**
+ * Reads a JSON export from another browser. Either every incident is valid and comes back
+ * labelled with `source`, or the whole file is rejected with a message a person can act on.
+ */
+export function parseImport(text: string, source: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'The file is too large to be a 5xx Explainer log.' };
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The file is not valid JSON.' };
+  }
+  const f = file as Record<string, unknown> | null;
+  if (typeof f !== 'object' || f === null || f.format !== EXPORT_FORMAT) {
+    return { ok: false, error: 'The file is not a 5xx Explainer log export.' };
+  }
+  if (typeof f.version !== 'number' || f.version > EXPORT_VERSION) {
+    return { ok: false, error: 'The file comes from a newer version of 5xx Explainer. Update the extension first.' };
+  }
+  if (!Array.isArray(f.incidents)) return { ok: false, error: 'The file has no list of incidents.' };
+  if (f.incidents.length > MAX_IMPORT_INCIDENTS) return { ok: false, error: 'The file holds too many incidents.' };
+  try {
+    return { ok: true, incidents: f.incidents.map((v, i) => incidentOf(v, i, source)) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: `The file is damaged: ${error.message}.` };
+    throw error;
+  }
+}
