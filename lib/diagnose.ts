@@ -1,0 +1,184 @@
+/**
+ * The diagnosis of one 5xx response: what the code means, which layers signed the response,
+ * which one most likely failed, why, and what each reader can do.
+ *
+ * Pure: no browser globals, no clock. The caller passes the response and `now`.
+ *
+ * How the body reaches it: the background never buffers response bodies (webRequest cannot
+ * read them without blocking). For a top-level page, the overlay script the background injects
+ * reads a bounded prefix of the already-rendered document (`document.documentElement.outerHTML`,
+ * first 8 KB) and sends it with its claim; the background passes it here as `body`.
+ * Sub-resources (scripts, API calls) have no body here and are diagnosed from headers alone.
+ */
+import { type Blame, UNKNOWN_CAUSE } from './causes';
+import { type CodeMeaning, codeMeaning } from './codes';
+import { type EdgeLocation, edgeLocation } from './edge-location';
+import { type CauseMatch, matchCauses } from './match-causes';
+import { type PageId, pageIds, requestIds } from './request-ids';
+import { parseRetryAfter, type RetryAfter, waitPhrase } from './retry-after';
+import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './signed-chain';
+
+export type { Evidence, Layer } from './signed-chain';
+
+/** One response, as the background and the overlay know it. */
+export interface DiagnoseInput {
+  status: number;
+  /** e.g. `HTTP/1.1 502 Bad Gateway`. */
+  statusLine?: string;
+  /** Lower-cased names; in the extension, the allowlisted subset from lib/headers.ts. */
+  headers: Record<string, string>;
+  /** A bounded prefix (at most 8 KB is read) of the body or rendered HTML; absent for sub-resources. */
+  body?: string;
+  url: string;
+  /** How long the request took, when known. */
+  durationMs?: number;
+}
+
+/** One likely cause, in plain words for both readers, with the clues it rests on. */
+export interface Cause {
+  /** The cause row's id (see lib/causes.ts), stable for tests and analytics. */
+  id: string;
+  /** For a visitor who has never heard of a proxy: short sentences. */
+  visitor: string;
+  /** For the site owner: technical, with concrete checks. */
+  owner: string;
+  /** Index into `Diagnosis.chain` of the layer this cause blames; null when none or unknown. */
+  layer: number | null;
+  evidence: Evidence[];
+  /** True when the response is not an outage of the site (a bot check, the visitor's Wi-Fi login). */
+  falseAlarm: boolean;
+}
+
+/** Everything the extension can say about one 5xx response. */
+export interface Diagnosis {
+  /** The code's meaning: registered, vendor, or an honest default for unknown 5xx codes. */
+  meaning: CodeMeaning;
+  /** The layers that handled the response, outermost first; implied ones are marked. */
+  chain: Layer[];
+  /** Index into `chain` of the layer that most likely failed; null when we cannot tell. */
+  failing: number | null;
+  /** Likely causes, most likely first; never empty (the last resort says we cannot tell). */
+  causes: Cause[];
+  /** The site is probably not down: the first cause is a bot check or the visitor's network. */
+  falseAlarm: boolean;
+  /** Request IDs from the headers, most specific first. */
+  requestIds: { header: string; value: string }[];
+  /** IDs printed on the vendor's error page, when the body prefix has them. */
+  pageIds: PageId[];
+  /** The CDN or platform location that answered, when a header names it. */
+  edge: EdgeLocation | null;
+  /** When the server says to come back, when it says so in a form we can read. */
+  retryAfter: RetryAfter | null;
+}
+
+/** Diagnoses one response. `now` is epoch milliseconds, used for Retry-After dates. */
+export function diagnose(input: DiagnoseInput, now: number): Diagnosis {
+  const body = input.body ? input.body.slice(0, MAX_BODY_CHARS) : '';
+  const chain = signChain(input.headers, body);
+  const retryAfter = parseRetryAfter(input.headers['retry-after'], now);
+  const statusText = input.statusLine ? quote(input.statusLine) : String(input.status);
+  let matches = matchCauses({
+    status: input.status,
+    statusText,
+    chain,
+    retryAfter: retryAfter ? quote(input.headers['retry-after'] ?? '') : null,
+    durationMs: input.durationMs,
+  });
+  if (matches.length === 0) matches = [{ row: UNKNOWN_CAUSE, anchor: null, evidence: [], specific: false }];
+  // A bot check or a Wi-Fi login is the whole story: outage causes would only mislead.
+  if (matches[0]?.row.falseAlarm) matches = matches.filter((m) => m.row.falseAlarm);
+
+  const layers = chain.layers;
+  const blamed = matches.map((m) => blame(m.row.blame, m.anchor, layers));
+  const wait = retryAfter ? waitPhrase(retryAfter.seconds) : 'soon';
+  const causes = matches.map((m, i) => toCause(m, blamed[i] ?? null, layers, wait));
+  return {
+    meaning: codeMeaning(input.status),
+    chain: layers,
+    failing: causes[0]?.layer ?? null,
+    causes,
+    falseAlarm: causes[0]?.falseAlarm ?? false,
+    requestIds: requestIds(input.headers),
+    pageIds: body ? pageIds(body) : [],
+    edge: edgeLocation(input.headers),
+    retryAfter,
+  };
+}
+
+function toCause(m: CauseMatch, layer: Layer | null, layers: Layer[], wait: string): Cause {
+  const index = layer ? layers.indexOf(layer) : -1;
+  return {
+    id: m.row.id,
+    visitor: fill(m.row.visitor, m.anchor, wait),
+    owner: fill(m.row.owner, m.anchor, wait),
+    layer: index >= 0 ? index : null,
+    evidence: m.evidence,
+    falseAlarm: m.row.falseAlarm === true,
+  };
+}
+
+/** How owner texts name a layer no header named. */
+const IMPLIED_NAMES: Readonly<Record<string, string>> = {
+  app: 'your application',
+  origin: 'your origin server',
+  database: 'your database',
+  network: 'the visitor’s network',
+};
+
+/** Fills a cause's template. Only our own words and numbers go in: never response text. */
+function fill(template: string, anchor: Layer | null, wait: string): string {
+  const named = anchor && !anchor.implied;
+  const name = named ? anchor.vendor : (IMPLIED_NAMES[anchor?.id ?? ''] ?? 'the server');
+  // Vendor names keep their own case ("nginx"); our own words start a sentence with a capital.
+  const capital = named ? name : name.charAt(0).toUpperCase() + name.slice(1);
+  return template
+    .replace(/^\{layer\}/, capital)
+    .replaceAll('{layer}', name)
+    .replaceAll('{wait}', wait);
+}
+
+/** Resolves a cause's blame to a layer, adding the implied layer it points at when none signed. */
+function blame(kind: Blame, anchor: Layer | null, layers: Layer[]): Layer | null {
+  switch (kind) {
+    case 'none':
+      return null;
+    case 'network': {
+      const existing = layers.find((l) => l.id === 'network');
+      if (existing) return existing;
+      const network = impliedLayer('network');
+      layers.unshift(network);
+      return network;
+    }
+    case 'self':
+      return anchor;
+    case 'behind': {
+      if (!anchor) return null;
+      // We cannot see inside an origin we only inferred.
+      if (anchor.kind === 'origin') return anchor;
+      const next = layers[layers.indexOf(anchor) + 1];
+      if (next) return next;
+      const implied = impliedLayer(anchor.kind === 'cdn' || anchor.kind === 'firewall' ? 'origin' : 'app');
+      layers.push(implied);
+      return implied;
+    }
+    case 'app': {
+      const app = layers.findLast((l) => l.kind === 'application');
+      if (app) return app;
+      const innermost = layers.at(-1);
+      if (!innermost) return null;
+      if (innermost.kind === 'origin') return innermost;
+      const implied = impliedLayer('app');
+      layers.push(implied);
+      return implied;
+    }
+    case 'database': {
+      const app = blame('app', anchor, layers);
+      if (!app) return null;
+      const next = layers[layers.indexOf(app) + 1];
+      if (next?.kind === 'database') return next;
+      const db = impliedLayer('database');
+      layers.splice(layers.indexOf(app) + 1, 0, db);
+      return db;
+    }
+  }
+}
