@@ -62,7 +62,8 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'apache-server', header: 'server', pattern: /^Apache\b/ },
       {
         id: 'apache-error-page',
-        pattern: /<address>Apache(?:\/[\d.]{1,12})?(?: \([\w .-]{1,40}\))? Server at /,
+        // The lookahead checks the rest of the line without quoting its free text (host, OS).
+        pattern: /<address>Apache(?:\/[\d.]{1,12})?(?=(?: \([\w .-]{1,40}\))? Server at )/,
         wroteError: true,
       },
       { id: 'apache-proxy-error', pattern: /<title>50\d Proxy Error<\/title>/, wroteError: true },
