@@ -4,10 +4,11 @@
  *
  * Pure: no browser globals, no clock. The caller passes the response and `now`.
  *
- * How the body reaches it: the background never buffers response bodies (webRequest cannot
- * read them without blocking). For a top-level page, the overlay script the background injects
- * reads a bounded prefix of the already-rendered document (`document.documentElement.outerHTML`,
- * first 8 KB) and sends it with its claim; the background passes it here as `body`.
+ * How the body reaches it: the background never buffers response bodies (Chromium's webRequest
+ * does not expose them, and holding them would cost memory on every request). For a top-level
+ * page, the overlay script the background injects reads a bounded prefix of the already-rendered
+ * document (`document.documentElement.outerHTML`, first 8 KB) and sends it with its claim; the
+ * background passes it here as `body`.
  * Sub-resources (scripts, API calls) have no body here and are diagnosed from headers alone.
  */
 import { type Blame, UNKNOWN_CAUSE } from './causes';
@@ -18,6 +19,12 @@ import { type PageId, pageIds, requestIds } from './request-ids';
 import { parseRetryAfter, type RetryAfter, waitPhrase } from './retry-after';
 import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './signed-chain';
 
+// The types a caller needs to read a Diagnosis, from one module.
+export type { CodeMeaning } from './codes';
+export type { EdgeLocation } from './edge-location';
+export type { LayerKind } from './fingerprints';
+export type { PageId } from './request-ids';
+export type { RetryAfter } from './retry-after';
 export type { Evidence, Layer } from './signed-chain';
 
 /** One response, as the background and the overlay know it. */
@@ -29,6 +36,7 @@ export interface DiagnoseInput {
   headers: Record<string, string>;
   /** A bounded prefix (at most 8 KB is read) of the body or rendered HTML; absent for sub-resources. */
   body?: string;
+  /** The request's URL. Not read by the classifier today: fingerprints come from headers and body. */
   url: string;
   /** How long the request took, when known. */
   durationMs?: number;
