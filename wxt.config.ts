@@ -6,12 +6,12 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   manifest: {
-    name: '5xx Explainer',
-    description:
-      'Explains server errors (500, 502, 503, 504…) in plain words: what broke, what you can do, and a record for support.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['webRequest', 'webNavigation', 'scripting', 'storage'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: '5xx Explainer' },
+    action: { default_title: '__MSG_extName__' },
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

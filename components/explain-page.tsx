@@ -1,27 +1,49 @@
+import { useState } from 'preact/hooks';
+import { copyText } from '@/lib/clipboard';
 import type { Incident } from '@/lib/incident';
+import type { LogState } from '@/lib/pending';
+import type { CheckResult } from '@/lib/recovery';
+import { supportReport } from '@/lib/support-report';
+import { t } from '@/lib/t';
 import { ExplanationCard } from './explanation-card';
+import { useRecovery } from './use-recovery';
 
 export interface Props {
+  /** The address that failed (http or https), for Retry; null when unknown. */
   url: string | null;
   incident: Incident | null;
-  onRetry: () => void;
+  logState: LogState;
+  /** Goes back to the address. */
+  retry: () => void;
+  check: () => Promise<CheckResult>;
 }
 
 /** The extension's own page for failures the browser would show as a blank error page. */
-export function ExplainPage({ url, incident, onRetry }: Props) {
-  if (!incident) {
-    return <p class="x5-page-note">There is no error to explain on this page.</p>;
-  }
+export function ExplainPage({ url, incident, logState, retry, check }: Props) {
+  const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
+  const recovery = useRecovery(check, incident?.diagnosis.retryAfter?.seconds ?? null, retry);
+  if (!incident) return <p class="x5-page-note">{t('ui_explain_nothing')}</p>;
+  const copy = async () => {
+    setCopyStatus((await copyText(supportReport(incident, t), document.body, document)) ? 'copied' : 'failed');
+  };
   return (
-    <div>
-      <ExplanationCard incident={incident} onRetry={onRetry} headingId="x5-heading" />
-      <p class="x5-page-note">
-        The server sent back an empty error page, so your browser had nothing to show. 5xx Explainer opened this page
-        instead.
-      </p>
+    <div class="x5-page">
+      <ExplanationCard
+        incident={incident}
+        headingId="x5-heading"
+        headingLevel={1}
+        recovery={recovery.state}
+        logState={logState}
+        copyStatus={copyStatus}
+        onRetry={retry}
+        onWatch={url && incident.method === 'GET' ? recovery.start : undefined}
+        onStopWatch={recovery.stop}
+        onCopy={copy}
+      />
+      <p class="x5-page-note">{t('ui_explain_why')}</p>
       {url && (
         <p class="x5-page-note">
-          Retry goes back to <span class="x5-break">{url}</span>
+          {t('ui_explain_retry_to')} <span class="x5-break">{url}</span>
         </p>
       )}
     </div>

@@ -1,83 +1,163 @@
-import { codeMeaning } from '@/lib/codes';
+import { useState } from 'preact/hooks';
+import { codeText, headline } from '@/lib/diagnosis-text';
 import type { Incident } from '@/lib/incident';
-import { requestIds } from '@/lib/request-ids';
-import { isoLocal, localOffset } from '@/lib/time';
+import type { RecoveryState } from '@/lib/recovery';
+import { waitPhrase } from '@/lib/retry-after';
+import { detailRows } from '@/lib/support-report';
+import { t } from '@/lib/t';
+import { EvidenceList } from './evidence-list';
+import { HopDiagram } from './hop-diagram';
+import { OwnerView } from './owner-view';
 
 export interface Props {
   incident: Incident;
-  /** Reloads the failing address. */
-  onRetry: () => void;
-  /** Present where the card can be dismissed (the overlay, not the explanation page). */
-  onClose?: () => void;
-  /** Id for the heading, so the dialog can be labelled by it. */
+  /** Id for the heading, so a dialog can be labelled by it. */
   headingId: string;
+  /** h1 on the explanation page (it is the page's subject), h2 in the overlay. */
+  headingLevel?: 1 | 2;
+  recovery: RecoveryState;
+  /** Whether the incident is in the log: saved, left out (private window), or the log failed. */
+  logState: 'saved' | 'private' | 'unavailable';
+  /** Feedback after "Copy details for support": null, or what happened. */
+  copyStatus: 'copied' | 'failed' | null;
+  onRetry: () => void;
+  /** Absent where watching cannot work (a form that was POSTed is never re-sent). */
+  onWatch?: () => void;
+  onStopWatch: () => void;
+  onCopy: () => void;
+  /** The overlay's own controls; the explanation page has none of these. */
+  onClose?: () => void;
+  onMinimize?: () => void;
+  onQuiet?: () => void;
 }
 
-/** The explanation of one failure: code, plain meaning, next steps and the details. */
-export function ExplanationCard({ incident, onRetry, onClose, headingId }: Props) {
-  const meaning = codeMeaning(incident.status);
-  const ids = requestIds(incident.headers);
+function RecoveryStatus({ recovery }: { recovery: RecoveryState }) {
+  switch (recovery.phase) {
+    case 'idle':
+      return null;
+    case 'waiting':
+      return <>{t('ui_recovery_waiting', recovery.seconds)}</>;
+    case 'checking':
+      return <>{t('ui_recovery_checking')}</>;
+    case 'back':
+      return <>{t('ui_recovery_back')}</>;
+    case 'gave-up':
+      return <>{t('ui_recovery_gave_up')}</>;
+  }
+}
+
+/** The explanation of one failure: what broke, where, what to do, and the details for support. */
+export function ExplanationCard(props: Props) {
+  const { incident, headingId, headingLevel = 2, recovery, copyStatus } = props;
+  // The owner's view starts closed: most people who see this are visitors.
+  const [owner, setOwner] = useState(false);
+  const d = incident.diagnosis;
+  const code = codeText(incident.status, 'visitor', t);
+  const first = headline(d, 'visitor', t);
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const watching = recovery.phase === 'waiting' || recovery.phase === 'checking';
+  const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
   return (
     <div class="x5-card">
       <header class="x5-head">
         <p class="x5-code" aria-hidden="true">
           {incident.status}
         </p>
-        <div>
-          <h2 id={headingId} class="x5-title">
-            {meaning.title}
-          </h2>
-          <p class="x5-name">
-            Error {incident.status} · {meaning.name}
-          </p>
+        <div class="x5-head-text">
+          <Heading id={headingId} class="x5-title">
+            {d.falseAlarm ? t('ui_false_alarm_title') : code.title}
+          </Heading>
+          <p class="x5-name">{t('ui_code_name', incident.status, code.name)}</p>
         </div>
-        {onClose && (
-          <button type="button" class="x5-close" onClick={onClose} aria-label="Close explanation">
+        {props.onMinimize && (
+          <button
+            type="button"
+            class="x5-icon"
+            onClick={props.onMinimize}
+            aria-label={t('ui_minimize')}
+            title={t('ui_minimize')}
+          >
+            –
+          </button>
+        )}
+        {props.onClose && (
+          <button
+            type="button"
+            class="x5-icon"
+            onClick={props.onClose}
+            aria-label={t('ui_close')}
+            title={t('ui_close')}
+          >
             ×
           </button>
         )}
       </header>
-      <p class="x5-meaning">{meaning.visitor}</p>
-      <h3 class="x5-sub">What you can do</h3>
-      <ul class="x5-steps">
-        <li>Wait a minute, then try again. Short outages often fix themselves.</li>
-        <li>If it keeps failing, try another network, such as your phone’s mobile data.</li>
-        <li>Look for the site’s status page or news about an outage.</li>
-      </ul>
+      <p class="x5-meaning">{first ?? code.meaning}</p>
+      {first && !d.falseAlarm && <p class="x5-also">{code.meaning}</p>}
+      <HopDiagram diagnosis={d} />
+      {!d.falseAlarm && (
+        <>
+          <h3 class="x5-sub">{t('ui_what_you_can_do')}</h3>
+          <ul class="x5-steps">
+            <li>{wait ? t('ui_visitor_step_back', t(wait.key, ...(wait.subs ?? []))) : t('ui_visitor_step_wait')}</li>
+            <li>{t('ui_visitor_step_network')}</li>
+            <li>{t('ui_visitor_step_status')}</li>
+          </ul>
+        </>
+      )}
       <div class="x5-actions">
-        <button type="button" class="x5-primary" onClick={onRetry}>
-          Retry
+        <button type="button" class="x5-primary" onClick={props.onRetry}>
+          {t('ui_retry')}
+        </button>
+        {props.onWatch &&
+          (watching ? (
+            <button type="button" class="x5-secondary" onClick={props.onStopWatch}>
+              {t('ui_stop_watch')}
+            </button>
+          ) : (
+            <button type="button" class="x5-secondary" onClick={props.onWatch}>
+              {t('ui_watch')}
+            </button>
+          ))}
+        <button type="button" class="x5-secondary" onClick={props.onCopy}>
+          {t('ui_copy_details')}
         </button>
       </div>
+      <p class="x5-status" role="status">
+        <RecoveryStatus recovery={recovery} />
+        {copyStatus === 'copied' && t('ui_copied')}
+        {copyStatus === 'failed' && t('ui_copy_failed')}
+        {!props.onWatch && incident.method !== 'GET' && t('ui_no_resend')}
+      </p>
+      <label class="x5-switch">
+        <input type="checkbox" checked={owner} onChange={(e) => setOwner((e.target as HTMLInputElement).checked)} />
+        {t('ui_my_site')}
+      </label>
+      {owner && <OwnerView incident={incident} />}
       <details class="x5-details">
-        <summary>Details for support</summary>
+        <summary>{t('ui_evidence_heading')}</summary>
+        <EvidenceList diagnosis={d} />
+      </details>
+      <details class="x5-details">
+        <summary>{t('ui_details_heading')}</summary>
         <dl>
-          <dt>Time</dt>
-          <dd>{isoLocal(incident.time, localOffset(incident.time))}</dd>
-          <dt>Address</dt>
-          <dd class="x5-break">{incident.requestUrl}</dd>
-          <dt>Status</dt>
-          <dd>{incident.statusLine}</dd>
-          {incident.ip && (
-            <>
-              <dt>Server IP</dt>
-              <dd>{incident.ip}</dd>
-            </>
-          )}
-          {incident.headers.server && (
-            <>
-              <dt>Server</dt>
-              <dd>{incident.headers.server}</dd>
-            </>
-          )}
-          {ids.map(({ header, value }) => (
-            <>
-              <dt>{header}</dt>
+          {detailRows(incident, t).map(({ label, value }) => (
+            <div key={label} class="x5-row">
+              <dt>{label}</dt>
               <dd class="x5-break">{value}</dd>
-            </>
+            </div>
           ))}
         </dl>
       </details>
+      {props.logState === 'unavailable' && <p class="x5-note">{t('ui_log_unavailable')}</p>}
+      {props.logState === 'private' && <p class="x5-note">{t('ui_log_private')}</p>}
+      {props.onQuiet && (
+        <p class="x5-foot">
+          <button type="button" class="x5-link" onClick={props.onQuiet}>
+            {t('ui_quiet_site', incident.site)}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,31 +1,89 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { copyText } from '@/lib/clipboard';
 import type { Incident } from '@/lib/incident';
+import type { LogState } from '@/lib/pending';
+import type { CheckResult } from '@/lib/recovery';
+import { supportReport } from '@/lib/support-report';
+import { t } from '@/lib/t';
 import { ExplanationCard } from './explanation-card';
+import { useRecovery } from './use-recovery';
 
 export interface Props {
   incident: Incident;
-  onRetry: () => void;
+  logState: LogState;
+  /** The shadow root the overlay lives in (for focus and for copying). */
+  root: ShadowRoot;
+  check: () => Promise<CheckResult>;
+  reload: () => void;
   onClose: () => void;
+  onQuiet: () => void;
 }
 
 /**
  * The card floating over the failing page, as a non-modal dialog: the page under it keeps
- * working. It takes focus only when nothing on the page has it, and Esc closes it.
+ * working. It takes focus only when nothing on the page has it (never from someone typing),
+ * Esc closes it, and it can shrink to a small pill and come back.
  */
-export function Overlay({ incident, onRetry, onClose }: Props) {
+export function Overlay({ incident, logState, root, check, reload, onClose, onQuiet }: Props) {
+  const [minimized, setMinimized] = useState(false);
+  const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const recovery = useRecovery(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
+
   useEffect(() => {
     const active = document.activeElement;
     if (!active || active === document.body || active === document.documentElement) dialog.current?.focus();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
+
+  const focusInside = () => document.activeElement === root.host;
+  const minimize = () => {
+    const had = focusInside();
+    setMinimized(true);
+    if (had) requestAnimationFrame(() => pill.current?.focus());
+  };
+  const restore = () => {
+    setMinimized(false);
+    requestAnimationFrame(() => dialog.current?.focus());
+  };
+  const copy = async () => {
+    setCopyStatus((await copyText(supportReport(incident, t), root, document)) ? 'copied' : 'failed');
+  };
+
+  if (minimized) {
+    return (
+      <button
+        type="button"
+        class="x5-pill"
+        ref={pill}
+        onClick={restore}
+        aria-label={t('ui_pill_label', incident.status)}
+      >
+        <span class="x5-pill-code">{incident.status}</span> {t('ui_pill')}
+      </button>
+    );
+  }
   return (
     <div class="x5-overlay" role="dialog" aria-labelledby="x5-heading" tabIndex={-1} ref={dialog}>
-      <ExplanationCard incident={incident} onRetry={onRetry} onClose={onClose} headingId="x5-heading" />
+      <ExplanationCard
+        incident={incident}
+        headingId="x5-heading"
+        recovery={recovery.state}
+        logState={logState}
+        copyStatus={copyStatus}
+        onRetry={reload}
+        onWatch={incident.method === 'GET' ? recovery.start : undefined}
+        onStopWatch={recovery.stop}
+        onCopy={copy}
+        onClose={onClose}
+        onMinimize={minimize}
+        onQuiet={onQuiet}
+      />
     </div>
   );
 }

@@ -4,10 +4,11 @@ import { browserEffects } from '@/lib/browser-effects';
 import { createFailureFlow } from '@/lib/failure-flow';
 import { WATCHED_TYPES } from '@/lib/incident';
 import { isEnvelope } from '@/lib/messages';
-import { PendingByTab } from '@/lib/pending';
+import { checkAddress } from '@/lib/recovery-check';
 
 export default defineBackground(() => {
-  const flow = createFailureFlow(browserEffects, new PendingByTab(browser.storage.session));
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin);
 
   // The hot path: every watched request of every page ends here. Healthy ones return at once.
   browser.webRequest.onCompleted.addListener(
@@ -24,9 +25,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void flow.onTabRemoved(tabId));
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id || !isEnvelope(message, ['overlay:claim'])) return;
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
-    return flow.onClaim(tabId, message.body.url, message.body.navStatus);
+    if (sender.id !== browser.runtime.id) return;
+    if (isEnvelope(message, ['overlay:claim'])) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
+      const { url, navStatus, body } = message.body;
+      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, 8192));
+    }
+    if (isEnvelope(message, ['recovery:check'])) return checkAddress(String(message.body.url), Date.now);
   });
 });

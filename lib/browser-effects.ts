@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { explainPageUrl } from './explain-url';
 import type { Effects, InjectOutcome } from './failure-flow';
-import type { Incident, Vantage } from './incident';
-import { recordIncident } from './incident-store';
+import type { Vantage } from './incident';
+import { recordIncident, refineDiagnosis } from './incident-store';
+import type { Envelope } from './messages';
 import { loadSettings } from './settings';
 import { localOffset } from './time';
 
@@ -16,13 +17,15 @@ interface NetworkInformation {
   effectiveType?: string;
 }
 
-/** The browser's name and version from User-Agent Client Hints, else the UA string. */
+type UaData = { brands: { brand: string; version: string }[] };
+
+/** The browser's name and version from User-Agent Client Hints, else from the UA string. */
 function browserName(): string {
-  const data = (navigator as Navigator & { userAgentData?: { brands: { brand: string; version: string }[] } })
-    .userAgentData;
+  const data = (navigator as Navigator & { userAgentData?: UaData }).userAgentData;
+  const brands = data?.brands ?? [];
   const brand =
-    data?.brands.find((b) => !/not.a.brand/i.test(b.brand) && b.brand !== 'Chromium') ??
-    data?.brands.find((b) => b.brand === 'Chromium');
+    brands.find((b) => !/not.a.brand/i.test(b.brand) && b.brand !== 'Chromium') ??
+    brands.find((b) => b.brand === 'Chromium');
   if (brand) return `${brand.brand} ${brand.version}`;
   const firefox = /Firefox\/([\d.]+)/.exec(navigator.userAgent);
   return firefox ? `Firefox ${firefox[1]}` : navigator.userAgent;
@@ -56,7 +59,8 @@ export const browserEffects: Effects = {
     return { settings, tzOffset: localOffset(time), vantage: vantage(settings.networkLabel) };
   },
 
-  record: (incident: Incident) => recordIncident(incident),
+  record: recordIncident,
+  refine: refineDiagnosis,
 
   async badge(tabId, status) {
     try {
@@ -80,7 +84,17 @@ export const browserEffects: Effects = {
     }
   },
 
-  async openExplainPage(tabId, url, incident) {
-    await browser.tabs.update(tabId, { url: explainPageUrl(browser.runtime.getURL('/explain.html'), url, incident) });
+  async notify(tabId, burst) {
+    const envelope: Envelope<'overlay:notice'> = { name: 'overlay:notice', body: { burst } };
+    try {
+      return (await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) === true;
+    } catch {
+      return false;
+    }
+  },
+
+  async openExplainPage(tabId, url, incident, logState) {
+    const page = explainPageUrl(browser.runtime.getURL('/explain.html'), url, incident, logState);
+    await browser.tabs.update(tabId, { url: page });
   },
 };

@@ -12,11 +12,10 @@
  * Sub-resources (scripts, API calls) have no body here and are diagnosed from headers alone.
  */
 import { type Blame, UNKNOWN_CAUSE } from './causes';
-import { type CodeMeaning, codeMeaning } from './codes';
 import { type EdgeLocation, edgeLocation } from './edge-location';
 import { type CauseMatch, matchCauses } from './match-causes';
 import { type PageId, pageIds, requestIds } from './request-ids';
-import { parseRetryAfter, type RetryAfter, waitPhrase } from './retry-after';
+import { parseRetryAfter, type RetryAfter } from './retry-after';
 import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './signed-chain';
 
 // The types a caller needs to read a Diagnosis, from one module.
@@ -42,16 +41,18 @@ export interface DiagnoseInput {
   durationMs?: number;
 }
 
-/** One likely cause, in plain words for both readers, with the clues it rests on. */
+/**
+ * One likely cause, with the clues it rests on. Its words are in the message files under
+ * `causeMessageId(id)` (see lib/causes.ts) and are rendered by lib/diagnosis-text.ts, so a
+ * stored diagnosis holds no prose: it renders in whatever language the reader uses.
+ */
 export interface Cause {
-  /** The cause row's id (see lib/causes.ts), stable for tests and analytics. */
+  /** The cause row's id (see lib/causes.ts). */
   id: string;
-  /** For a visitor who has never heard of a proxy: short sentences. */
-  visitor: string;
-  /** For the site owner: technical, with concrete checks. */
-  owner: string;
   /** Index into `Diagnosis.chain` of the layer this cause blames; null when none or unknown. */
   layer: number | null;
+  /** Index into `Diagnosis.chain` of the layer the cause's words name ($1); null for none. */
+  anchor: number | null;
   evidence: Evidence[];
   /** True when the response is not an outage of the site (a bot check, the visitor's Wi-Fi login). */
   falseAlarm: boolean;
@@ -59,8 +60,6 @@ export interface Cause {
 
 /** Everything the extension can say about one 5xx response. */
 export interface Diagnosis {
-  /** The code's meaning: registered, vendor, or an honest default for unknown 5xx codes. */
-  meaning: CodeMeaning;
   /** The layers that handled the response, outermost first; implied ones are marked. */
   chain: Layer[];
   /** Index into `chain` of the layer that most likely failed; null when we cannot tell. */
@@ -98,10 +97,8 @@ export function diagnose(input: DiagnoseInput, now: number): Diagnosis {
 
   const layers = chain.layers;
   const blamed = matches.map((m) => blame(m.row.blame, m.anchor, layers));
-  const wait = retryAfter ? waitPhrase(retryAfter.seconds) : 'soon';
-  const causes = matches.map((m, i) => toCause(m, blamed[i] ?? null, layers, wait));
+  const causes = matches.map((m, i) => toCause(m, blamed[i] ?? null, layers));
   return {
-    meaning: codeMeaning(input.status),
     chain: layers,
     failing: causes[0]?.layer ?? null,
     causes,
@@ -113,36 +110,16 @@ export function diagnose(input: DiagnoseInput, now: number): Diagnosis {
   };
 }
 
-function toCause(m: CauseMatch, layer: Layer | null, layers: Layer[], wait: string): Cause {
+function toCause(m: CauseMatch, layer: Layer | null, layers: Layer[]): Cause {
   const index = layer ? layers.indexOf(layer) : -1;
+  const anchor = m.anchor ? layers.indexOf(m.anchor) : -1;
   return {
     id: m.row.id,
-    visitor: fill(m.row.visitor, m.anchor, wait),
-    owner: fill(m.row.owner, m.anchor, wait),
     layer: index >= 0 ? index : null,
+    anchor: anchor >= 0 ? anchor : null,
     evidence: m.evidence,
     falseAlarm: m.row.falseAlarm === true,
   };
-}
-
-/** How owner texts name a layer no header named. */
-const IMPLIED_NAMES: Readonly<Record<string, string>> = {
-  app: 'your application',
-  origin: 'your origin server',
-  database: 'your database',
-  network: 'the visitor’s network',
-};
-
-/** Fills a cause's template. Only our own words and numbers go in: never response text. */
-function fill(template: string, anchor: Layer | null, wait: string): string {
-  const named = anchor && !anchor.implied;
-  const name = named ? anchor.vendor : (IMPLIED_NAMES[anchor?.id ?? ''] ?? 'the server');
-  // Vendor names keep their own case ("nginx"); our own words start a sentence with a capital.
-  const capital = named ? name : name.charAt(0).toUpperCase() + name.slice(1);
-  return template
-    .replace(/^\{layer\}/, capital)
-    .replaceAll('{layer}', name)
-    .replaceAll('{wait}', wait);
 }
 
 /** Resolves a cause's blame to a layer, adding the implied layer it points at when none signed. */

@@ -1,11 +1,12 @@
 import type { Incident } from './incident';
+import type { LogState } from './pending';
 
 /**
  * The explanation page's address carries the incident itself (already redacted) and the
  * original URL for Retry, so the page works even when the log is unavailable.
  */
-export function explainPageUrl(base: string, url: string, incident: Incident): string {
-  const params = new URLSearchParams({ url, incident: JSON.stringify(incident) });
+export function explainPageUrl(base: string, url: string, incident: Incident, logState: LogState): string {
+  const params = new URLSearchParams({ url, log: logState, incident: JSON.stringify(incident) });
   return `${base}?${params}`;
 }
 
@@ -14,7 +15,10 @@ export interface ExplainParams {
   /** The URL to retry: only ever http(s). */
   url: string | null;
   incident: Incident | null;
+  logState: LogState;
 }
+
+const LOG_STATES: readonly LogState[] = ['saved', 'private', 'unavailable'];
 
 export function parseExplainParams(search: string): ExplainParams {
   const params = new URLSearchParams(search);
@@ -26,7 +30,11 @@ export function parseExplainParams(search: string): ExplainParams {
   let incident: Incident | null = null;
   try {
     const parsed = JSON.parse(params.get('incident') ?? 'null');
-    if (parsed && typeof parsed === 'object' && typeof parsed.status === 'number') incident = parsed as Incident;
+    // Our own page wrote it; still, only an object with the shape the card reads is used.
+    if (parsed && typeof parsed.status === 'number' && typeof parsed.diagnosis === 'object' && parsed.diagnosis) {
+      incident = parsed as Incident;
+    }
   } catch {}
-  return { url, incident };
+  const log = params.get('log') as LogState;
+  return { url, incident, logState: LOG_STATES.includes(log) ? log : 'saved' };
 }

@@ -1,5 +1,7 @@
-import { type CompletedRequest, createIncident, type Incident, type Vantage } from './incident';
-import type { PendingByTab } from './pending';
+import type { Diagnosis } from './diagnose';
+import { type CompletedRequest, createIncident, type Incident, type Vantage, withBody } from './incident';
+import type { OverlayPayload } from './messages';
+import { BURST_GAP_MS, type Burst, type LogState, type Pending, type SessionArea, TabState } from './pending';
 import type { Settings } from './settings';
 
 /** How an injection attempt ended. */
@@ -11,13 +13,17 @@ export interface Effects {
   tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean } | undefined>;
   /** The settings, and where a failure at `time` is seen from. */
   context(time: number): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage }>;
-  /** Stores the incident; its id, or undefined when the log is unavailable. */
-  record(incident: Incident): Promise<number | undefined>;
+  /** Stores the incident (coalescing repeats); its id. Throws when the log is unavailable. */
+  record(incident: Incident): Promise<number>;
+  /** Replaces a stored incident's diagnosis with the one the page's body refined. */
+  refine(id: number, diagnosis: Diagnosis): Promise<void>;
   badge(tabId: number, status: number): Promise<void>;
   /** Injects the overlay into the tab's top frame (into one document when `documentId` is given). */
   inject(tabId: number, documentId?: string): Promise<InjectOutcome>;
+  /** Tells the overlay script in the tab's top frame about a burst; false when none is listening. */
+  notify(tabId: number, burst: Burst): Promise<boolean>;
   /** Sends the tab to the extension's own explanation page. */
-  openExplainPage(tabId: number, url: string, incident: Incident): Promise<void>;
+  openExplainPage(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void>;
 }
 
 /** A top-frame navigation event, as webNavigation reports it. */
@@ -26,6 +32,20 @@ export interface FrameEvent {
   frameId: number;
   url: string;
   documentId?: string;
+}
+
+/** Whether the person wants this failure explained on screen (it is logged either way). */
+function wanted(settings: Settings, incident: Incident, topLevel: boolean): boolean {
+  if (settings.mutedCodes.includes(incident.status) || settings.quietSites.includes(incident.site)) return false;
+  return topLevel ? settings.overlay : settings.apiNotices;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -37,41 +57,76 @@ export interface FrameEvent {
  * claims the entry, checking that its document really is the failing one. When the
  * browser shows its own error page instead (an empty body), nothing can be injected there
  * and the tab is sent to the extension's explanation page.
+ *
+ * Failed sub-requests (API calls, frames, scripts, styles) of a page that loaded become a
+ * burst per tab: the first one injects the overlay script for a small notice, later ones
+ * within BURST_GAP_MS grow its count.
  */
-export function createFailureFlow(effects: Effects, pending: PendingByTab) {
-  async function explainTopLevel(tabId: number, url: string, incident: Incident): Promise<void> {
-    await pending.set(tabId, { url, incident });
-    const outcome = await effects.inject(tabId);
-    if (outcome === 'error-page') await showExplainPage(tabId, url);
-  }
+export function createFailureFlow(effects: Effects, session: SessionArea, ownOrigin: string) {
+  const pending = new TabState<Pending>(session, 'pending');
+  const bursts = new TabState<Burst>(session, 'bursts');
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
     if (!entry || entry.url !== url) return;
     await pending.take(tabId);
-    await effects.openExplainPage(tabId, url, entry.incident);
+    await effects.openExplainPage(tabId, url, entry.incident, entry.logState);
+  }
+
+  async function explainTopLevel(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void> {
+    await pending.set(tabId, { url, incident, logState });
+    const outcome = await effects.inject(tabId);
+    if (outcome === 'error-page') await showExplainPage(tabId, url);
+  }
+
+  async function noticeSubRequest(tabId: number, req: CompletedRequest): Promise<void> {
+    const previous = await bursts.get(tabId);
+    const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
+    const burst: Burst = {
+      id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
+      status: req.statusCode,
+      count: ongoing ? previous.count + 1 : 1,
+      last: req.timeStamp,
+      host: hostOf(req.url),
+    };
+    await bursts.set(tabId, burst);
+    if (!(await effects.notify(tabId, burst))) await effects.inject(tabId);
+  }
+
+  async function record(incident: Incident, incognito: boolean, settings: Settings): Promise<LogState> {
+    // Private windows are explained but not logged, unless the person allowed it.
+    if (incognito && !settings.logPrivate) return 'private';
+    try {
+      incident.id = await effects.record(incident);
+      return 'saved';
+    } catch {
+      return 'unavailable';
+    }
   }
 
   return {
     /** A response with status ≥ 500 completed. */
     async onFailure(req: CompletedRequest): Promise<void> {
+      // Our own checks ("Reload when it's back", from the service worker, in no tab) are not the
+      // person's failures. A Retry from the explanation page is: it navigates a tab.
+      if (req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin))) return;
       const topLevel = req.type === 'main_frame';
       const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
       const { settings, tzOffset, vantage } = await effects.context(req.timeStamp);
       const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage });
-      // Private windows are explained but not logged, unless the person allowed it.
-      if (!tab?.incognito || settings.logPrivate) {
-        const id = await effects.record(incident).catch(() => undefined);
-        if (id !== undefined) incident.id = id;
-      }
-      if (req.tabId < 0) return;
+      const logState = await record(incident, tab?.incognito === true, settings);
+      if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);
-      if (topLevel) await explainTopLevel(req.tabId, req.url, incident);
+      if (!wanted(settings, incident, topLevel)) return;
+      if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState);
+      else await noticeSubRequest(req.tabId, req);
     },
 
     /** A document committed in some frame. */
     async onCommitted(event: FrameEvent): Promise<void> {
       if (event.frameId !== 0) return;
+      // A new page starts without a burst of its own.
+      await bursts.take(event.tabId);
       const entry = await pending.get(event.tabId);
       if (!entry) return;
       if (entry.url !== event.url) {
@@ -88,18 +143,29 @@ export function createFailureFlow(effects: Effects, pending: PendingByTab) {
     },
 
     /**
-     * The overlay in a tab asks for its incident. A document whose own status is known and
-     * below 500 is an older page of the same URL, not the failing one.
+     * The overlay in a tab asks what to show: the failing page's explanation (diagnosed again
+     * with the page's body), or the notice for a burst of failed sub-requests, or nothing.
      */
-    async onClaim(tabId: number, url: string, navStatus: number): Promise<Incident | null> {
+    async onClaim(tabId: number, url: string, navStatus: number, body: string): Promise<OverlayPayload | null> {
       const entry = await pending.get(tabId);
-      if (!entry || entry.url !== url || (navStatus > 0 && navStatus < 500)) return null;
-      await pending.take(tabId);
-      return entry.incident;
+      if (entry && entry.url === url && !(navStatus > 0 && navStatus < 500)) {
+        await pending.take(tabId);
+        const incident = body ? withBody(entry.incident, body) : entry.incident;
+        if (
+          incident.id !== undefined &&
+          JSON.stringify(incident.diagnosis) !== JSON.stringify(entry.incident.diagnosis)
+        ) {
+          await effects.refine(incident.id, incident.diagnosis).catch(() => undefined);
+        }
+        return { kind: 'page', incident, logState: entry.logState };
+      }
+      const burst = await bursts.get(tabId);
+      return burst ? { kind: 'notice', burst } : null;
     },
 
     async onTabRemoved(tabId: number): Promise<void> {
       await pending.take(tabId);
+      await bursts.take(tabId);
     },
   };
 }

@@ -10,8 +10,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Cloudflare',
     kind: 'cdn',
     depth: 10,
-    check:
-      'Look up the Ray ID in the Cloudflare dashboard (Analytics & Logs), and test the origin directly, bypassing Cloudflare.',
     signatures: [
       { id: 'cf-server', header: 'server', pattern: /^cloudflare$/i },
       { id: 'cf-ray', header: 'cf-ray', pattern: /^[0-9a-f]{16}(?:-[A-Z]{3})?$/ },
@@ -31,7 +29,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Akamai',
     kind: 'cdn',
     depth: 10,
-    check: 'Give Akamai support the reference number from the error page, and check the origin logs for the same time.',
     signatures: [
       { id: 'akamai-server', header: 'server', pattern: /^AkamaiGHost$/i },
       { id: 'akamai-request-id', header: 'x-akamai-request-id', pattern: /^[\w.-]{1,64}$/ },
@@ -53,8 +50,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Fastly',
     kind: 'cdn',
     depth: 10,
-    check:
-      'Check the service’s backend health checks and first-byte timeout in the Fastly console, and its real-time log stream.',
     signatures: [
       { id: 'fastly-served-by', header: 'x-served-by', pattern: /\bcache-[a-z0-9-]{1,40}-[A-Z]{3}\b/ },
       { id: 'fastly-request-id', header: 'x-fastly-request-id', pattern: /^[0-9a-f]{20,64}$/i },
@@ -68,8 +63,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Amazon CloudFront',
     kind: 'cdn',
     depth: 10,
-    check:
-      'Look up the x-amz-cf-id in the CloudFront standard or real-time logs, and check the origin’s health, protocol and TLS settings.',
     signatures: [
       { id: 'cloudfront-via', header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/ },
       { id: 'cloudfront-server', header: 'server', pattern: /^CloudFront$/, wroteError: true },
@@ -83,7 +76,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Azure Front Door',
     kind: 'cdn',
     depth: 10,
-    check: 'Search the Front Door access log for the x-azure-ref value, and check the origin group’s health probes.',
     signatures: [
       { id: 'azure-ref', header: 'x-azure-ref', pattern: /^[\w-]{10,120}$/ },
       {
@@ -98,7 +90,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Imperva',
     kind: 'firewall',
     depth: 12,
-    check: 'Look up the incident ID in the Imperva console’s security events.',
     signatures: [
       { id: 'imperva-iinfo', header: 'x-iinfo', pattern: /^[\d-]{5,40}\b/ },
       { id: 'imperva-x-cdn', header: 'x-cdn', pattern: /^(?:Incapsula|Imperva)$/i },
@@ -110,7 +101,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Sucuri',
     kind: 'firewall',
     depth: 12,
-    check: 'Check the Sucuri firewall’s audit trail and that the origin allows Sucuri’s addresses.',
     signatures: [
       { id: 'sucuri-server', header: 'server', pattern: /^Sucuri\/Cloudproxy$/i },
       { id: 'sucuri-id', header: 'x-sucuri-id', pattern: /^\d{1,10}$/ },
@@ -121,7 +111,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'DataDome',
     kind: 'firewall',
     depth: 12,
-    check: 'Review the DataDome dashboard’s bot detections for this path.',
     signatures: [
       { id: 'datadome-challenge', pattern: /\b(?:geo|ct)\.captcha-delivery\.com\b/, wroteError: true, challenge: true },
     ],
@@ -131,8 +120,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'AWS load balancer',
     kind: 'load-balancer',
     depth: 20,
-    check:
-      'Check the target group’s health checks and the load balancer’s access log (elb_status_code against target_status_code).',
     signatures: [{ id: 'awselb-server', header: 'server', pattern: /^awselb\/[\d.]+$/i, wroteError: true }],
   },
   {
@@ -140,8 +127,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Google Front End',
     kind: 'load-balancer',
     depth: 20,
-    check:
-      'Check the backend service’s health checks and the load balancer’s request logs (statusDetails) in Cloud Logging.',
     signatures: [
       { id: 'google-via', header: 'via', pattern: /\b1\.1 google\b/ },
       { id: 'google-error-page', pattern: new RegExp(`That${APOS}s an error\\.`), wroteError: true },
@@ -152,7 +137,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'HAProxy',
     kind: 'load-balancer',
     depth: 20,
-    check: 'Check the backend’s server states on the HAProxy stats page and the termination state in its log.',
     signatures: [
       { id: 'haproxy-no-server', pattern: /No server is available to handle this request\./, wroteError: true },
     ],
@@ -162,7 +146,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Vercel',
     kind: 'platform',
     depth: 30,
-    check: 'Open the deployment’s function logs in the Vercel dashboard and search for the x-vercel-id.',
     signatures: [
       { id: 'vercel-server', header: 'server', pattern: /^Vercel$/i },
       { id: 'vercel-id', header: 'x-vercel-id', pattern: /^[a-z]{3}\d*::/ },
@@ -186,7 +169,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Netlify',
     kind: 'platform',
     depth: 30,
-    check: 'Check the deploy’s function logs and any proxy rewrite rules in the Netlify dashboard.',
     signatures: [
       { id: 'netlify-server', header: 'server', pattern: /^Netlify$/i },
       { id: 'netlify-request-id', header: 'x-nf-request-id', pattern: /^[\w-]{10,64}$/ },
@@ -197,7 +179,6 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Heroku',
     kind: 'platform',
     depth: 30,
-    check: 'Run `heroku logs --tail` and read the router’s H-code for this request.',
     signatures: [
       { id: 'heroku-server', header: 'server', pattern: /^heroku$/i },
       { id: 'heroku-via', header: 'via', pattern: /\b(?:heroku-router|vegur)\b/ },

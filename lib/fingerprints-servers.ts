@@ -7,8 +7,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Varnish',
     kind: 'proxy',
     depth: 35,
-    check:
-      'Run `varnishlog -g request -q "RespStatus >= 500"` to see why the backend fetch failed, and check `varnishadm backend.list`.',
     signatures: [
       { id: 'varnish-via', header: 'via', pattern: /\(Varnish\/[\d.]{1,12}\)/ },
       { id: 'varnish-xid', header: 'x-varnish', pattern: /^\d{1,12}(?: \d{1,12})?$/ },
@@ -22,8 +20,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Envoy',
     kind: 'proxy',
     depth: 40,
-    check:
-      'Read the Envoy access log’s response flags (UF, UH, UT, URX) and the cluster’s health in the admin /clusters page.',
     signatures: [
       { id: 'envoy-server', header: 'server', pattern: /^(?:istio-)?envoy$/ },
       { id: 'envoy-service-time', header: 'x-envoy-upstream-service-time', pattern: /^\d{1,9}$/ },
@@ -41,8 +37,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'nginx',
     kind: 'proxy',
     depth: 40,
-    check:
-      'Read nginx’s error.log at this time: it names the upstream and the error (connection refused, upstream timed out, prematurely closed).',
     signatures: [
       { id: 'nginx-server', header: 'server', pattern: /^(?:nginx|openresty)(?:\/[\d.]{1,12})?/i },
       {
@@ -57,7 +51,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Apache',
     kind: 'proxy',
     depth: 45,
-    check: 'Read Apache’s error_log at this time (with mod_proxy, the line names the backend and the reason).',
     signatures: [
       { id: 'apache-server', header: 'server', pattern: /^Apache\b/ },
       {
@@ -74,8 +67,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Microsoft IIS',
     kind: 'proxy',
     depth: 45,
-    check:
-      'Enable Failed Request Tracing for the site, and check the ARR or URL Rewrite rule’s target and the backend’s logs.',
     signatures: [
       { id: 'iis-server', header: 'server', pattern: /^Microsoft-IIS\/[\d.]{1,8}$/ },
       {
@@ -90,8 +81,6 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'WordPress',
     kind: 'application',
     depth: 60,
-    check:
-      'Turn on WP_DEBUG_LOG and read wp-content/debug.log; the admin address also gets a recovery-mode email after a fatal error.',
     signatures: [
       { id: 'wp-api-link', header: 'link', pattern: /rel="https:\/\/api\.w\.org\/"/ },
       { id: 'wp-markup', pattern: /\/wp-(?:content|includes)\// },

@@ -41,9 +41,12 @@ export interface Fingerprint {
    * handled a response, so the usual position orders the layers that signed one.
    */
   depth: number;
-  /** For the site owner: where this layer's own record of the failure is. */
-  check: string;
   signatures: readonly Signature[];
+}
+
+/** The message id of the owner's first check for a vendor: `check_<id>`. */
+export function checkMessageId(fingerprintId: string): string {
+  return `check_${fingerprintId.replace(/-/g, '_')}`;
 }
 
 /**

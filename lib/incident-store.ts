@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type Diagnosis, diagnose } from './diagnose';
 import { type Incident, LOCAL_SOURCE } from './incident';
 
 /** IndexedDB layout. Bump DB_VERSION and add a step in `upgrade` for every change. */
@@ -37,7 +38,7 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
     incidents.createIndex('by-time', 'time');
   }
   if (oldVersion < 2) {
-    // v2: coalesced repeats (count, lastTime), the local offset, where it was seen from.
+    // v2: coalesced repeats (count, lastTime), the local offset, where it was seen from, the diagnosis.
     const store = tx.objectStore('incidents');
     store.createIndex('by-status', ['status', 'time']);
     store.createIndex('by-repeat', ['requestUrl', 'status', 'lastTime']);
@@ -51,6 +52,12 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
         tzOffset: old.tzOffset ?? 0,
         vantage: old.vantage ?? { browser: '', extension: '', networkLabel: '' },
         source: old.source ?? LOCAL_SOURCE,
+        diagnosis:
+          old.diagnosis ??
+          diagnose(
+            { status: old.status ?? 500, statusLine: old.statusLine, headers: old.headers ?? {}, url: '' },
+            old.time,
+          ),
       } as Incident);
       cursor = await cursor.continue();
     }
@@ -106,9 +113,12 @@ export async function addIncidents(incidents: readonly Incident[]): Promise<numb
   return incidents.length;
 }
 
-/** Replaces a stored incident (e.g. once the page's body refined its diagnosis). */
-export async function updateIncident(incident: Incident): Promise<void> {
-  await (await db()).put('incidents', incident);
+/** Replaces an incident's diagnosis (once the page's body refined it), keeping its counts. */
+export async function refineDiagnosis(id: number, diagnosis: Diagnosis): Promise<void> {
+  const tx = (await db()).transaction('incidents', 'readwrite');
+  const incident = await tx.store.get(id);
+  if (incident) await tx.store.put({ ...incident, diagnosis });
+  await tx.done;
 }
 
 export async function getIncident(id: number): Promise<Incident | undefined> {

@@ -1,3 +1,4 @@
+import { type Diagnosis, diagnose } from './diagnose';
 import { type HttpHeader, pickSafeHeaders } from './headers';
 import { redactUrl } from './redact';
 import { siteOf } from './site';
@@ -75,6 +76,8 @@ export interface Incident {
   vantage: Vantage;
   /** LOCAL_SOURCE, or the label of the imported file it came from. */
   source: string;
+  /** Which layers answered, which failed and why (lib/diagnose.ts): ids and evidence, no prose. */
+  diagnosis: Diagnosis;
 }
 
 /** What the caller knows beyond the request itself. */
@@ -83,6 +86,21 @@ export interface IncidentContext {
   pageUrl?: string;
   tzOffset: number;
   vantage: Vantage;
+}
+
+/** Diagnoses the incident again with a bounded prefix of its page's body. */
+export function withBody(incident: Incident, body: string): Incident {
+  const diagnosis = diagnose(
+    {
+      status: incident.status,
+      statusLine: incident.statusLine,
+      headers: incident.headers,
+      body,
+      url: incident.requestUrl,
+    },
+    incident.time,
+  );
+  return { ...incident, diagnosis };
 }
 
 /** True for the responses this extension explains. Kept tiny: it runs on every request. */
@@ -98,6 +116,7 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
   const { pageUrl, tzOffset, vantage } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
   const time = Math.round(req.timeStamp);
+  const headers = pickSafeHeaders(req.responseHeaders);
   return {
     time,
     lastTime: time,
@@ -114,8 +133,10 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     frameId: req.frameId,
     ip: req.ip ?? null,
     fromCache: req.fromCache,
-    headers: pickSafeHeaders(req.responseHeaders),
+    headers,
     vantage,
     source: LOCAL_SOURCE,
+    // Headers only here: the body, when there is one, reaches us later from the page (see diagnose.ts).
+    diagnosis: diagnose({ status: req.statusCode, statusLine: req.statusLine, headers, url: req.url }, time),
   };
 }

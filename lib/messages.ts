@@ -1,16 +1,29 @@
 import type { Incident } from './incident';
+import type { Burst, LogState } from './pending';
+import type { CheckResult } from './recovery';
+
+/** What the overlay script is asked to show in a page. */
+export type OverlayPayload =
+  | { kind: 'page'; incident: Incident; logState: LogState }
+  | { kind: 'notice'; burst: Burst };
 
 /**
  * Every message between the extension's parts: name → request and response types.
- * Only our own content scripts and pages can send these (no externally_connectable).
+ * Only our own content scripts and pages can send these (no externally_connectable), and the
+ * background still checks who sent each one.
  */
 export interface Protocol {
   /**
-   * The overlay, just injected, asks whether its document is the one that failed.
-   * `navStatus` is the document's own response status from Navigation Timing (0 when the
-   * browser does not expose it). The answer is the incident to explain, or null.
+   * The overlay, just injected, asks what to show. `navStatus` is the document's own response
+   * status from Navigation Timing (0 when the browser does not expose it): a document below 500
+   * is an older page of the same address, not the failing one. `body` is a bounded prefix of
+   * the rendered document, for the diagnosis (see lib/diagnose.ts).
    */
-  'overlay:claim': { request: { url: string; navStatus: number }; response: Incident | null };
+  'overlay:claim': { request: { url: string; navStatus: number; body: string }; response: OverlayPayload | null };
+  /** The background tells a page's overlay script about a new or growing burst of failures. */
+  'overlay:notice': { request: { burst: Burst }; response: boolean };
+  /** "Reload when it's back": the background requests the address (GET, no cache) once. */
+  'recovery:check': { request: { url: string }; response: CheckResult };
 }
 
 export type MessageName = keyof Protocol;
@@ -21,12 +34,12 @@ export interface Envelope<K extends MessageName = MessageName> {
   body: Protocol[K]['request'];
 }
 
-/** Narrows an unknown value to an envelope with a known name. */
-export function isEnvelope(value: unknown, names: readonly MessageName[]): value is Envelope {
+/** Narrows an unknown value to an envelope with one of the given names. */
+export function isEnvelope<K extends MessageName>(value: unknown, names: readonly K[]): value is Envelope<K> {
   return (
     typeof value === 'object' &&
     value !== null &&
-    names.includes((value as Envelope).name) &&
+    names.includes((value as Envelope).name as K) &&
     typeof (value as Envelope).body === 'object' &&
     (value as Envelope).body !== null
   );

@@ -5,52 +5,72 @@ export interface Pending {
   /** The failing URL exactly as requested (not redacted: it is matched, never stored on disk). */
   url: string;
   incident: Incident;
+  logState: LogState;
 }
 
-/** Where pending entries survive a service-worker restart (storage.session in the browser). */
+/** Whether an incident is in the log: saved, left out (private window), or the log failed. */
+export type LogState = 'saved' | 'private' | 'unavailable';
+
+/** A burst of failed sub-requests (API calls, frames, scripts) in one page. */
+export interface Burst {
+  /** Counts the bursts in a tab, so a notice dismissed for one burst comes back for the next. */
+  id: number;
+  status: number;
+  count: number;
+  /** Epoch ms of the latest failure: a burst ends after BURST_GAP_MS without one. */
+  last: number;
+  /** Host of the latest failing request. */
+  host: string;
+}
+
+/** A pause this long ends a burst of failures; the next failure starts a new notice. */
+export const BURST_GAP_MS = 10_000;
+
+/** Where per-tab state survives a service-worker restart (storage.session in the browser). */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const KEY = 'pending';
-
 /**
- * Pending explanations by tab. Memory is only a cache in front of the session area, so a
- * service worker stopped between the failure and the document's commit loses nothing.
+ * Per-tab state kept in the session area under one key. Memory is only a cache in front of
+ * it, so a service worker stopped between two events loses nothing.
  */
-export class PendingByTab {
-  private cache: Map<number, Pending> | undefined;
+export class TabState<T> {
+  private cache: Map<number, T> | undefined;
 
-  constructor(private readonly area: SessionArea) {}
+  constructor(
+    private readonly area: SessionArea,
+    private readonly key: string,
+  ) {}
 
-  private async load(): Promise<Map<number, Pending>> {
+  private async load(): Promise<Map<number, T>> {
     if (!this.cache) {
-      const stored = (await this.area.get(KEY))[KEY] as [number, Pending][] | undefined;
+      const stored = (await this.area.get(this.key))[this.key] as [number, T][] | undefined;
       this.cache ??= new Map(stored ?? []);
     }
     return this.cache;
   }
 
-  private async save(map: Map<number, Pending>): Promise<void> {
-    await this.area.set({ [KEY]: [...map] });
+  private async save(map: Map<number, T>): Promise<void> {
+    await this.area.set({ [this.key]: [...map] });
   }
 
-  async get(tabId: number): Promise<Pending | undefined> {
+  async get(tabId: number): Promise<T | undefined> {
     return (await this.load()).get(tabId);
   }
 
-  async set(tabId: number, pending: Pending): Promise<void> {
+  async set(tabId: number, value: T): Promise<void> {
     const map = await this.load();
-    map.set(tabId, pending);
+    map.set(tabId, value);
     await this.save(map);
   }
 
   /** Removes and returns the tab's entry. */
-  async take(tabId: number): Promise<Pending | undefined> {
+  async take(tabId: number): Promise<T | undefined> {
     const map = await this.load();
     const entry = map.get(tabId);
-    if (entry) {
+    if (entry !== undefined) {
       map.delete(tabId);
       await this.save(map);
     }

@@ -1,3 +1,5 @@
+import type { Msg } from './i18n';
+
 /** When a server says to come back, from its `Retry-After` header (RFC 9110 §10.2.3). */
 export interface RetryAfter {
   /** Whole seconds from `now` until that moment; 0 when the moment has already passed. */
@@ -68,15 +70,15 @@ export function parseRetryAfter(value: string | undefined, now: number): RetryAf
   return { seconds: Math.max(0, Math.ceil((at - now) / 1000)), at, form: 'date' };
 }
 
-/** A wait in plain words for a sentence such as "It should be back {wait}." */
-export function waitPhrase(seconds: number): string {
-  if (seconds <= 0) return 'any moment now';
-  if (seconds < 45) return 'in a few seconds';
-  if (seconds < 90) return 'in about a minute';
+/** A wait in plain words, for a sentence such as "It should be back $2." */
+export function waitPhrase(seconds: number): Msg {
+  if (seconds <= 0) return { key: 'wait_now' };
+  if (seconds < 45) return { key: 'wait_seconds' };
+  if (seconds < 90) return { key: 'wait_minute' };
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `in about ${minutes} minutes`;
+  if (minutes < 60) return { key: 'wait_minutes', subs: [String(minutes)] };
   const hours = Math.round(minutes / 60);
-  if (hours < 2) return 'in about an hour';
-  if (hours < 36) return `in about ${hours} hours`;
-  return `in about ${Math.round(hours / 24)} days`;
+  if (hours < 2) return { key: 'wait_hour' };
+  if (hours < 36) return { key: 'wait_hours', subs: [String(hours)] };
+  return { key: 'wait_days', subs: [String(Math.round(hours / 24))] };
 }

@@ -14,15 +14,16 @@ export interface Evidence {
 export interface Layer {
   /** The fingerprint's id, or `app`, `origin`, `database`, `network` for implied layers. */
   id: string;
-  /** The vendor or part name, for a diagram. */
+  /**
+   * The vendor's name, for a diagram. Implied layers are named in the message files
+   * (`layer_<id>` for the diagram, `layer_<id>_owner` inside owner sentences).
+   */
   vendor: string;
   kind: LayerKind;
   /** True when no header or body names this layer, but a cause says it must be there. */
   implied: boolean;
   /** Why we think this layer handled the response; empty for implied layers. */
   evidence: Evidence[];
-  /** For the site owner: where this layer's own record of the failure is; null when unknown. */
-  check: string | null;
 }
 
 /** The layers that signed a response, and which of their signatures matched. */
@@ -53,10 +54,10 @@ export function quote(text: string): string {
 
 /** Implied layers, by id: added by a cause when the response names no such layer. */
 export const IMPLIED_LAYERS: Readonly<Record<'app' | 'origin' | 'database' | 'network', Omit<Layer, 'evidence'>>> = {
-  app: { id: 'app', vendor: 'Application', kind: 'application', implied: true, check: null },
-  origin: { id: 'origin', vendor: 'Origin server', kind: 'origin', implied: true, check: null },
-  database: { id: 'database', vendor: 'Database', kind: 'database', implied: true, check: null },
-  network: { id: 'network', vendor: 'Your network', kind: 'network', implied: true, check: null },
+  app: { id: 'app', vendor: 'Application', kind: 'application', implied: true },
+  origin: { id: 'origin', vendor: 'Origin server', kind: 'origin', implied: true },
+  database: { id: 'database', vendor: 'Database', kind: 'database', implied: true },
+  network: { id: 'network', vendor: 'Your network', kind: 'network', implied: true },
 };
 
 /** A fresh implied layer (layers are mutable records, so each diagnosis gets its own). */
@@ -85,7 +86,7 @@ export function signChain(headers: Record<string, string>, body: string): Signed
     for (const signature of row.signatures) {
       const evidence = test(signature, headers, text);
       if (!evidence) continue;
-      layer ??= { id: row.id, vendor: row.vendor, kind: row.kind, implied: false, evidence: [], check: row.check };
+      layer ??= { id: row.id, vendor: row.vendor, kind: row.kind, implied: false, evidence: [] };
       layer.evidence.push(evidence);
       matched.set(signature.id, { layer, signature, evidence });
       if (signature.wroteError && writer !== layer) {

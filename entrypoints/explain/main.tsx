@@ -2,10 +2,18 @@ import { render } from 'preact';
 import '@/components/explanation-card.css';
 import { ExplainPage } from '@/components/explain-page';
 import { parseExplainParams } from '@/lib/explain-url';
+import { send } from '@/lib/messaging';
+import { t } from '@/lib/t';
 
-const { url, incident } = parseExplainParams(location.search);
-if (incident) document.title = `Error ${incident.status} explained`;
+const { url, incident, logState } = parseExplainParams(location.search);
+document.title = incident ? t('ui_explain_title', incident.status) : t('extName');
 render(
-  <ExplainPage url={url} incident={incident} onRetry={() => url && location.replace(url)} />,
+  <ExplainPage
+    url={url}
+    incident={incident}
+    logState={logState}
+    retry={() => url && location.replace(url)}
+    check={() => send('recovery:check', { url: url ?? '' })}
+  />,
   document.getElementById('app') as HTMLElement,
 );

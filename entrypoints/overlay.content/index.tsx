@@ -1,10 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/explanation-card.css?inline';
-import { Overlay } from '@/components/overlay';
 import overlayCss from '@/components/overlay.css?inline';
+import { OverlayApp } from '@/components/overlay-app';
+import { isEnvelope } from '@/lib/messages';
 import { send } from '@/lib/messaging';
+import type { Burst } from '@/lib/pending';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { createShadowHost } from '@/lib/shadow-host';
+import { MAX_BODY_CHARS } from '@/lib/signed-chain';
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({
@@ -18,16 +23,39 @@ export default defineContentScript({
     scope[marker] = true;
 
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const incident = await send('overlay:claim', { url: location.href, navStatus: nav?.responseStatus ?? 0 });
-    if (!incident) {
+    const payload = await send('overlay:claim', {
+      url: location.href,
+      navStatus: nav?.responseStatus ?? 0,
+      // A bounded prefix of the rendered page, for the diagnosis: never stored, never shown as HTML.
+      body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
+    });
+    if (!payload) {
       scope[marker] = false;
       return;
     }
-    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
-    const close = () => {
-      render(null, root);
-      host.remove();
+    const { root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    const subscribe = (onBurst: (burst: Burst) => void) => {
+      const listener = (message: unknown) => {
+        if (!isEnvelope(message, ['overlay:notice'])) return;
+        onBurst(message.body.burst);
+        return Promise.resolve(true);
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
     };
-    render(<Overlay incident={incident} onRetry={() => location.reload()} onClose={close} />, root);
+    render(
+      <OverlayApp
+        initial={payload}
+        root={root}
+        subscribe={subscribe}
+        check={() => send('recovery:check', { url: location.href })}
+        reload={() => location.reload()}
+        onQuiet={async (site) => {
+          const { quietSites } = await loadSettings(browser.storage.local);
+          await saveSettings(browser.storage.local, { quietSites: [...quietSites, site] });
+        }}
+      />,
+      root,
+    );
   },
 });

@@ -1,3 +1,4 @@
+import { diagnose } from '../diagnose';
 import { pickSafeHeaders } from '../headers';
 import type { Incident, Vantage } from '../incident';
 import { redactUrl } from '../redact';
@@ -54,35 +55,46 @@ function vantageOf(value: unknown): Vantage {
 
 /** Validates one incident from a file and rebuilds it field by field: nothing else gets in. */
 function incidentOf(value: unknown, index: number, source: string): Incident {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Invalid(`incident ${index + 1} is not an object`);
+  }
   const v = value as Record<string, unknown>;
   const at = (what: string) => `incident ${index + 1}: ${what}`;
   const time = num(v.time, at('time'), 0, 8.64e15);
-  const headers = v.headers;
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
-    throw new Invalid(at('headers are not an object'));
+  const lastTime = num(v.lastTime ?? time, at('lastTime'), time, 8.64e15);
+  const count = num(v.count ?? 1, at('count'), 1, 1e9);
+  const tzOffset = num(v.tzOffset ?? 0, at('tzOffset'), -840, 840);
+  const pageUrl = httpUrl(v.pageUrl, at('pageUrl'));
+  const requestUrl = httpUrl(v.requestUrl, at('requestUrl'));
+  const site = str(v.site, at('site'), 253);
+  const status = num(v.status, at('status'), 500, 599);
+  const statusLine = str(v.statusLine, at('statusLine'), 200);
+  const raw = v.headers;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(at('headers are not an object'));
+  const headers = pickSafeHeaders(
+    Object.entries(raw).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
+  );
   return {
     time,
-    lastTime: num(v.lastTime ?? time, at('lastTime'), time, 8.64e15),
-    count: num(v.count ?? 1, at('count'), 1, 1e9),
-    tzOffset: num(v.tzOffset ?? 0, at('tzOffset'), -840, 840),
-    pageUrl: httpUrl(v.pageUrl, at('pageUrl')),
-    requestUrl: httpUrl(v.requestUrl, at('requestUrl')),
-    site: str(v.site, at('site'), 253),
-    status: num(v.status, at('status'), 500, 599),
-    statusLine: str(v.statusLine, at('statusLine'), 200),
+    lastTime,
+    count,
+    tzOffset,
+    pageUrl,
+    requestUrl,
+    site,
+    status,
+    statusLine,
     type: str(v.type, at('type'), 40),
     method: str(v.method, at('method'), 20),
     tabId: -1,
     frameId: num(v.frameId ?? 0, at('frameId')),
     ip: optional(v.ip, (x) => str(x, at('ip'), 64)) ?? null,
     fromCache: v.fromCache === true,
-    headers: pickSafeHeaders(
-      Object.entries(headers).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
-    ),
+    headers,
     vantage: vantageOf(v.vantage),
     source,
+    // Never trust a diagnosis from a file: make our own from what the file says was received.
+    diagnosis: diagnose({ status, statusLine, headers, url: requestUrl }, time),
   };
 }
 

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startSession } from './harness';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
-import { waitFor } from './wait';
 
 let session: Session;
 
@@ -32,57 +31,9 @@ describe('a failing page', () => {
     await page.goto(session.url('nginx-502.test'), { waitUntil: 'domcontentloaded' });
     const text = await new OverlayPage(page).waitForText(1000);
     expect(text).toContain('502');
-    expect(text).toContain('Bad Gateway');
-    expect(text).toContain('The site didn’t answer properly');
+    expect(text).toContain('Error 502 · Bad Gateway');
     expect(text).toContain('What you can do');
     expect(await page.title()).toBe('502 Bad Gateway');
-    await page.close();
-  });
-
-  it('is a labelled dialog that Esc dismisses', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.url('apache-500.test'));
-    const overlay = new OverlayPage(page);
-    await overlay.waitForText();
-    expect(await overlay.dialogLabel()).toBe('The site hit an error');
-    await page.keyboard.press('Escape');
-    await overlay.waitForGone();
-    await expect(page.getByRole('heading', { name: 'Internal Server Error' })).toBeTruthy();
-    await page.close();
-  });
-
-  it('closes with its close button, and Retry loads the page again', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.url('nginx-504.test'));
-    const overlay = new OverlayPage(page);
-    expect(await overlay.waitForText()).toContain('The site took too long');
-    const reloaded = page.waitForEvent('framenavigated');
-    await overlay.click('.x5-primary');
-    await reloaded;
-    expect(await overlay.waitForText()).toContain('504');
-    await overlay.click('button[aria-label="Close explanation"]');
-    await overlay.waitForGone();
-    await page.close();
-  });
-
-  it('is reachable by keyboard: Tab moves into the card', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.url('maintenance-503.test'));
-    const overlay = new OverlayPage(page);
-    expect(await overlay.waitForText()).toContain('The site is down for now');
-    await page.keyboard.press('Tab');
-    const first = await waitFor('focus in the overlay', () => overlay.focusedText());
-    expect(first).toBe('Close explanation');
-    await page.keyboard.press('Tab');
-    expect(await overlay.focusedText()).toBe('Retry');
-    await page.close();
-  });
-
-  it('explains a Cloudflare 522 and keeps the request ID for support', async () => {
-    const page = await session.context.newPage();
-    await page.goto(session.url('cloudflare-522.test'));
-    const text = await new OverlayPage(page).waitForText();
-    expect(text).toContain('522');
     await page.close();
   });
 });
@@ -118,12 +69,13 @@ describe('an empty-body 502 (the browser’s own error page)', () => {
       // Chromium reports net::ERR_HTTP_RESPONSE_CODE_FAILURE: that is the case under test.
     });
     await page.waitForURL(/^chrome-extension:\/\/.*\/explain\.html/);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 2 }).textContent())
-      .toBe('The site didn’t answer properly');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBeTruthy();
     const body = await page.locator('body').innerText();
-    expect(body).toContain('502');
+    expect(body).toContain('Error 502 · Bad Gateway');
+    expect(body).toContain('AWS load balancer');
     expect(body).toContain('http://empty-502.test/');
+    expect(await page.title()).toBe('Error 502 explained');
     const back = page.waitForURL('http://empty-502.test/').catch(() => undefined);
     await page.getByRole('button', { name: 'Retry' }).click();
     // Retry fails again, so the tab is explained again: the loop holds.
@@ -151,10 +103,10 @@ describe('the log and the popup', () => {
     const file = JSON.parse(json.text);
     expect(file.format).toBe('5xx-explainer-log');
     const statuses = new Set(file.incidents.map((i: { status: number }) => i.status));
-    for (const status of [500, 502, 503, 504, 522]) expect(statuses).toContain(status);
-    expect(file.incidents.find((i: { site: string }) => i.site === 'cloudflare-522.test').headers['cf-ray']).toBe(
-      '8f2b6a1c9d4e3f21-FRA',
-    );
+    for (const status of [500, 502]) expect(statuses).toContain(status);
+    const nginx = file.incidents.find((i: { site: string }) => i.site === 'nginx-502.test');
+    expect(nginx.count).toBeGreaterThanOrEqual(3);
+    expect(nginx.diagnosis.chain.map((l: { id: string }) => l.id)).toContain('nginx');
 
     const csv = await popup.export('CSV');
     expect(csv.name).toMatch(/\.csv$/);

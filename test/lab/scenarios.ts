@@ -17,6 +17,11 @@ export interface Scenario {
   title: string;
   /** What `/` answers. */
   response: LabResponse;
+  /**
+   * A site that changes over time: the nth request for `/` gets the nth response (the last one
+   * from then on), counted since the lab started or was reset.
+   */
+  sequence?: readonly LabResponse[];
   /** Other paths on the same host (API endpoints, assets). */
   routes?: Record<string, LabResponse>;
 }
@@ -59,6 +64,28 @@ for (const name of ['orders', 'stock', 'news']) {
 }
 </script>
 </body></html>`;
+
+const APP_ERROR_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Something went wrong</title>
+<style>body{font:16px/1.5 system-ui;margin:3rem;color:#222}h1{color:#444}</style></head>
+<body><h1>Something went wrong</h1>
+<p>Our team has been notified. Reference: req_8d1f2a.</p>
+<button id="page-button" type="button">Page button</button> <output id="clicks">0</output>
+<script>
+document.getElementById('page-button').addEventListener('click', () => {
+  const out = document.getElementById('clicks');
+  out.textContent = String(Number(out.textContent) + 1);
+});
+</script>
+</body></html>`;
+
+const MAINTENANCE_503: LabResponse = {
+  status: 503,
+  headers: { ...html, server: 'nginx/1.25.3', 'retry-after': '1' },
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Back in a moment</title></head>
+<body><h1>Back in a moment</h1><p>We are restarting. This takes a few seconds.</p></body></html>
+`,
+};
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -174,6 +201,21 @@ in the server error log.</p>
     response: { status: 502, headers: { server: 'awselb/2.0', 'content-length': '0' }, body: '' },
   },
   {
+    host: 'app-500.test',
+    title: 'An application’s own 500 page, with a working button',
+    response: {
+      status: 500,
+      headers: { ...html, 'x-powered-by': 'Express', 'x-request-id': '5f0c6d2e-8a41-4b8e-b0a7-2c1d9e7f3a10' },
+      body: APP_ERROR_PAGE,
+    },
+  },
+  {
+    host: 'flaky.test',
+    title: 'A site restarting: 503 with Retry-After: 1 twice, then back (200)',
+    response: MAINTENANCE_503,
+    sequence: [MAINTENANCE_503, MAINTENANCE_503, { status: 200, headers: html, body: HEALTHY_PAGE }],
+  },
+  {
     host: 'api-503.test',
     title: 'A healthy page whose API calls fail with 503',
     response: { status: 200, headers: html, body: API_PAGE },
@@ -196,9 +238,12 @@ export function scenarioFor(host: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.host === host);
 }
 
-/** The response for a path on a scenario's host: a matching route, else the page. */
-export function responseFor(scenario: Scenario, path: string): LabResponse | undefined {
-  if (path === '/') return scenario.response;
+/**
+ * The response for a path on a scenario's host: a matching route, else the page. `hit` counts
+ * the requests for `/` so far (0 for the first), for scenarios with a sequence.
+ */
+export function responseFor(scenario: Scenario, path: string, hit = 0): LabResponse | undefined {
+  if (path === '/') return scenario.sequence?.[Math.min(hit, scenario.sequence.length - 1)] ?? scenario.response;
   for (const [pattern, response] of Object.entries(scenario.routes ?? {})) {
     if (pattern === path || (pattern.endsWith('*') && path.startsWith(pattern.slice(0, -1)))) return response;
   }

@@ -27,6 +27,8 @@ const NOT_FOUND: LabResponse = { status: 404, headers: { 'content-type': 'text/p
 export interface Lab {
   port: number;
   server: Server;
+  /** Starts every changing site (see Scenario.sequence) from its first response again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,14 @@ export interface Lab {
  * `--host-resolver-rules="MAP *.test 127.0.0.1:PORT"`, so the Host header picks the scenario.
  */
 export function startLab(port = 0): Promise<Lab> {
+  const hits = new Map<string, number>();
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const scenario = scenarioFor(host);
-    const response = scenario ? responseFor(scenario, path) : path === '/' ? indexPage() : undefined;
+    const hit = hits.get(host) ?? 0;
+    if (path === '/' && req.method === 'GET') hits.set(host, hit + 1);
+    const response = scenario ? responseFor(scenario, path, hit) : path === '/' ? indexPage() : undefined;
     const { status, reason, headers = {}, body = '' } = response ?? NOT_FOUND;
     const bytes = Buffer.from(body, 'utf8');
     res.writeHead(status, reason ?? undefined, {
@@ -56,6 +61,7 @@ export function startLab(port = 0): Promise<Lab> {
       resolve({
         port: bound,
         server,
+        reset: () => hits.clear(),
         close: () => new Promise((done) => server.close(() => done())),
       });
     });

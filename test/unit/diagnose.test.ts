@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../lib/causes';
-import { type DiagnoseInput, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { codeMeaning } from '../../lib/codes';
+import { type Cause, type DiagnoseInput, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { causeText } from '../../lib/diagnosis-text';
 import { FINGERPRINTS } from '../../lib/fingerprints';
 import { SAFE_HEADERS } from '../../lib/headers';
 import { FIXTURES, NOW } from '../fixtures/responses/index';
+import { t } from './helpers/t';
 
-function summary(d: Diagnosis) {
+function summary(d: Diagnosis, status: number) {
   return {
-    name: d.meaning.name,
+    name: codeMeaning(status).name,
     chain: d.chain.map((l) => l.id),
     failing: d.failing === null ? null : (d.chain[d.failing]?.id ?? 'out of range'),
     cause: d.causes[0]?.id,
@@ -20,7 +23,7 @@ describe('diagnose: the fixture corpus', () => {
   });
 
   it.each(FIXTURES.map((f) => [f.file, f] as const))('%s', (_file, fixture) => {
-    expect(summary(diagnose(fixture.input, NOW))).toEqual(fixture.expect);
+    expect(summary(diagnose(fixture.input, NOW), fixture.input.status)).toEqual(fixture.expect);
   });
 
   // The extension stores only allowlisted headers: the diagnosis must not lean on any other.
@@ -28,7 +31,7 @@ describe('diagnose: the fixture corpus', () => {
     const headers = Object.fromEntries(
       Object.entries(fixture.input.headers).filter(([name]) => SAFE_HEADERS.has(name)),
     );
-    expect(summary(diagnose({ ...fixture.input, headers }, NOW))).toEqual(fixture.expect);
+    expect(summary(diagnose({ ...fixture.input, headers }, NOW), fixture.input.status)).toEqual(fixture.expect);
   });
 
   it('marks bot checks and Wi-Fi logins as false alarms, and nothing else', () => {
@@ -107,7 +110,9 @@ describe('diagnose: conventions', () => {
 
   it('leaves no template placeholder in any explanation', () => {
     for (const { d } of diagnoses) {
-      for (const c of d.causes) expect(`${c.visitor} ${c.owner}`).not.toMatch(/[{}]/);
+      for (const c of d.causes) {
+        expect(`${causeText(d, c, 'visitor', t)} ${causeText(d, c, 'owner', t)}`).not.toMatch(/[{}$]|cause_/);
+      }
     }
   });
 });
@@ -119,7 +124,7 @@ describe('diagnose: required behaviours', () => {
     const d = diagnose({ ...base, durationMs: 8 }, NOW);
     expect(d.causes[0]?.id).toBe('upstream-down');
     expect(d.chain[d.failing ?? -1]).toMatchObject({ id: 'app', implied: true });
-    expect(d.causes[0]?.owner).toContain('nginx');
+    expect(causeText(d, d.causes[0] as Cause, 'owner', t)).toContain('nginx');
     expect(d.causes[0]?.evidence).toContainEqual({ source: 'timing', text: 'answered in 8 ms' });
   });
 
@@ -130,7 +135,7 @@ describe('diagnose: required behaviours', () => {
   it('says when a 503 with Retry-After should be over', () => {
     const d = diagnose({ ...base, status: 503, headers: { server: 'nginx', 'retry-after': '600' } }, NOW);
     expect(d.causes[0]?.id).toBe('maintenance');
-    expect(d.causes[0]?.visitor).toContain('back in about 10 minutes');
+    expect(causeText(d, d.causes[0] as Cause, 'visitor', t)).toContain('back in about 10 minutes');
     expect(d.retryAfter).toEqual({ seconds: 600, at: NOW + 600_000, form: 'delay' });
   });
 
@@ -149,9 +154,9 @@ describe('diagnose: required behaviours', () => {
 
   it('falls back honestly for an unknown code from an unknown server', () => {
     const d = diagnose({ ...base, status: 597, headers: { server: 'mystery' } }, NOW);
-    expect(d.meaning).toMatchObject({ code: 597, name: 'Server Error' });
+    expect(codeMeaning(597)).toMatchObject({ code: 597, name: 'Server Error' });
     expect(d.causes.map((c) => c.id)).toEqual(['unknown']);
-    expect(d.causes[0]?.visitor).toMatch(/can’t tell which/);
+    expect(causeText(d, d.causes[0] as Cause, 'visitor', t)).toMatch(/can’t tell which/);
     expect(d.failing).toBeNull();
   });
 

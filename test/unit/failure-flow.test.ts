@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createFailureFlow, type Effects, type InjectOutcome } from '../../lib/failure-flow';
 import type { CompletedRequest, Incident } from '../../lib/incident';
-import { PendingByTab, type SessionArea } from '../../lib/pending';
+import type { Burst, SessionArea } from '../../lib/pending';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { CONTEXT } from './helpers/incidents';
 
+const OWN = 'chrome-extension://abcdefghijklmnop';
+
 /** storage.session stand-in that round-trips through JSON like the real one. */
-function memoryArea(): SessionArea & { data: Record<string, string> } {
+function memoryArea(): SessionArea {
   const data: Record<string, string> = {};
   return {
-    data,
     async get(key) {
       return key in data ? { [key]: JSON.parse(data[key] as string) } : {};
     },
@@ -19,25 +20,46 @@ function memoryArea(): SessionArea & { data: Record<string, string> } {
   };
 }
 
-function fakeEffects(injectOutcome: InjectOutcome = 'injected', settings: Partial<Settings> = {}) {
+interface FakeOptions {
+  inject?: InjectOutcome;
+  settings?: Partial<Settings>;
+  incognito?: boolean;
+  /** Whether an overlay script already listens in the tab. */
+  listening?: boolean;
+}
+
+function fakeEffects(options: FakeOptions = {}) {
   const log: string[] = [];
   const recorded: Incident[] = [];
+  const bursts: Burst[] = [];
   const effects: Effects = {
     tabInfo: async (tabId) =>
-      tabId === 5 ? { url: 'https://www.example.com/dashboard?token=t', incognito: false } : undefined,
-    context: async () => ({ settings: { ...DEFAULT_SETTINGS, ...settings }, tzOffset: 0, vantage: CONTEXT.vantage }),
+      tabId === 5
+        ? { url: 'https://www.example.com/dashboard?token=t', incognito: options.incognito ?? false }
+        : undefined,
+    context: async () => ({
+      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+      tzOffset: 0,
+      vantage: CONTEXT.vantage,
+    }),
     record: async (incident) => {
       recorded.push(incident);
       return recorded.length;
     },
+    refine: async (id) => void log.push(`refine ${id}`),
     badge: async (tabId, status) => void log.push(`badge ${tabId} ${status}`),
     inject: async (tabId, documentId) => {
       log.push(`inject ${tabId}${documentId ? ` ${documentId}` : ''}`);
-      return injectOutcome;
+      return options.inject ?? 'injected';
     },
-    openExplainPage: async (tabId, url, incident) => void log.push(`explain ${tabId} ${url} ${incident.status}`),
+    notify: async (_tabId, burst) => {
+      bursts.push(burst);
+      return options.listening ?? false;
+    },
+    openExplainPage: async (tabId, url, incident, logState) =>
+      void log.push(`explain ${tabId} ${url} ${incident.status} ${logState}`),
   };
-  return { effects, log, recorded };
+  return { effects, log, recorded, bursts };
 }
 
 const failure: CompletedRequest = {
@@ -51,56 +73,79 @@ const failure: CompletedRequest = {
   frameId: 0,
   fromCache: false,
   timeStamp: 1000,
+  responseHeaders: [{ name: 'server', value: 'nginx' }],
 };
 
-describe('failure flow', () => {
-  it('records a top-level failure, badges the tab and injects the overlay', async () => {
-    const { effects, log, recorded } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+const api = (n: number, at = 2000): CompletedRequest => ({
+  ...failure,
+  type: 'xmlhttprequest',
+  url: `https://api.example.com/v1/${n}`,
+  statusCode: 503,
+  timeStamp: at,
+});
+
+function setup(options: FakeOptions = {}, area = memoryArea()) {
+  const fake = fakeEffects(options);
+  return { ...fake, flow: createFailureFlow(fake.effects, area, OWN) };
+}
+
+describe('a top-level failure', () => {
+  it('is recorded, badged, diagnosed, and the overlay is injected', async () => {
+    const { flow, log, recorded } = setup();
     await flow.onFailure(failure);
     expect(recorded).toHaveLength(1);
     expect(recorded[0]?.requestUrl).toBe('https://shop.example.com/cart?token=REDACTED');
+    expect(recorded[0]?.diagnosis.chain.map((l) => l.id)).toContain('nginx');
     expect(log).toEqual(['badge 5 502', 'inject 5']);
   });
 
-  it('hands the incident to the failing document once, and not to an older page of the same URL', async () => {
-    const { effects } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+  it('goes to the failing document once, not to an older page of the same URL', async () => {
+    const { flow } = setup();
     await flow.onFailure(failure);
-    expect(await flow.onClaim(5, failure.url, 200)).toBeNull();
-    expect(await flow.onClaim(5, 'https://elsewhere.example/', 0)).toBeNull();
-    expect(await flow.onClaim(5, failure.url, 502)).toMatchObject({ id: 1, status: 502 });
-    expect(await flow.onClaim(5, failure.url, 502)).toBeNull();
+    expect(await flow.onClaim(5, failure.url, 200, '')).toBeNull();
+    expect(await flow.onClaim(5, 'https://elsewhere.example/', 0, '')).toBeNull();
+    expect(await flow.onClaim(5, failure.url, 502, '')).toMatchObject({
+      kind: 'page',
+      logState: 'saved',
+      incident: { id: 1, status: 502 },
+    });
+    expect(await flow.onClaim(5, failure.url, 502, '')).toBeNull();
+  });
+
+  it('refines the diagnosis with the page body and stores it', async () => {
+    const { flow, log } = setup();
+    await flow.onFailure({ ...failure, responseHeaders: [] });
+    const body =
+      '<html><head><title>502 Bad Gateway</title></head><body><hr><center>nginx/1.25.3</center></body></html>';
+    const payload = await flow.onClaim(5, failure.url, 502, body);
+    expect(payload?.kind === 'page' && payload.incident.diagnosis.chain.map((l) => l.id)).toContain('nginx');
+    expect(log).toContain('refine 1');
   });
 
   it('injects again when the document commits after the response completed', async () => {
-    const { effects, log } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+    const { flow, log } = setup();
     await flow.onFailure(failure);
     await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'DOC' });
     expect(log).toContain('inject 5 DOC');
   });
 
-  it('forgets the failure when the tab goes elsewhere', async () => {
-    const { effects, log } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+  it('is forgotten when the tab goes elsewhere', async () => {
+    const { flow, log } = setup();
     await flow.onFailure(failure);
     await flow.onCommitted({ tabId: 5, frameId: 0, url: 'https://other.example/' });
     await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
     expect(log.filter((l) => l.startsWith('inject'))).toEqual(['inject 5']);
-    expect(await flow.onClaim(5, failure.url, 0)).toBeNull();
+    expect(await flow.onClaim(5, failure.url, 0, '')).toBeNull();
   });
 
   it('sends the tab to the explanation page when the browser shows its own error page', async () => {
-    const { effects, log } = fakeEffects('error-page');
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+    const { flow, log } = setup({ inject: 'error-page' });
     await flow.onFailure(failure);
-    expect(log).toContain(`explain 5 ${failure.url} 502`);
+    expect(log).toContain(`explain 5 ${failure.url} 502 saved`);
   });
 
-  it('also explains when the error page is only reported by navigation', async () => {
-    const { effects, log } = fakeEffects('failed');
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+  it('also explains when the error page is only reported by navigation, once', async () => {
+    const { flow, log } = setup({ inject: 'failed' });
     await flow.onFailure(failure);
     await flow.onNavigationError({ tabId: 5, frameId: 0, url: failure.url });
     await flow.onNavigationError({ tabId: 5, frameId: 0, url: failure.url });
@@ -109,53 +154,119 @@ describe('failure flow', () => {
 
   it('survives a service-worker restart between failure and commit', async () => {
     const area = memoryArea();
-    const first = fakeEffects();
-    await createFailureFlow(first.effects, new PendingByTab(area)).onFailure(failure);
-    const second = fakeEffects();
-    const restarted = createFailureFlow(second.effects, new PendingByTab(area));
-    await restarted.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'D2' });
-    expect(second.log).toEqual(['inject 5 D2']);
-    expect(await restarted.onClaim(5, failure.url, 502)).toMatchObject({ status: 502 });
+    await setup({}, area).flow.onFailure(failure);
+    const restarted = setup({}, area);
+    await restarted.flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'D2' });
+    expect(restarted.log).toEqual(['inject 5 D2']);
+    expect(await restarted.flow.onClaim(5, failure.url, 502, '')).toMatchObject({ incident: { status: 502 } });
   });
 
-  it('files a failed API call under the page, badges it, and shows no overlay', async () => {
-    const { effects, log, recorded } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
-    await flow.onFailure({ ...failure, type: 'xmlhttprequest', url: 'https://api.example.com/v1', statusCode: 503 });
-    expect(recorded[0]).toMatchObject({
-      pageUrl: 'https://www.example.com/dashboard?token=REDACTED',
-      site: 'example.com',
-      status: 503,
-    });
-    expect(log).toEqual(['badge 5 503']);
-  });
-
-  it('still explains when the log is unavailable', async () => {
-    const { effects, log } = fakeEffects();
+  it('still explains when the log is unavailable, and says so', async () => {
+    const { flow, effects, log } = setup();
     effects.record = async () => {
       throw new Error('QuotaExceededError');
     };
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
     await flow.onFailure(failure);
     expect(log).toEqual(['badge 5 502', 'inject 5']);
-    const claimed = await flow.onClaim(5, failure.url, 502);
-    expect(claimed?.status).toBe(502);
-    expect(claimed?.id).toBeUndefined();
+    const payload = await flow.onClaim(5, failure.url, 502, '');
+    expect(payload).toMatchObject({ kind: 'page', logState: 'unavailable', incident: { status: 502 } });
   });
 
+  it('explains a private window without logging it, unless allowed', async () => {
+    const quiet = setup({ incognito: true });
+    await quiet.flow.onFailure(failure);
+    expect(quiet.recorded).toHaveLength(0);
+    expect(await quiet.flow.onClaim(5, failure.url, 502, '')).toMatchObject({ logState: 'private' });
+    const allowed = setup({ incognito: true, settings: { logPrivate: true } });
+    await allowed.flow.onFailure(failure);
+    expect(allowed.recorded).toHaveLength(1);
+  });
+
+  it.each([
+    ['the overlay is off', { overlay: false }],
+    ['the code is muted', { mutedCodes: [502] }],
+    ['the site is quiet', { quietSites: ['example.com'] }],
+  ])('is logged and badged but not shown when %s', async (_why, settings) => {
+    const { flow, log, recorded } = setup({ settings });
+    await flow.onFailure(failure);
+    expect(recorded).toHaveLength(1);
+    expect(log).toEqual(['badge 5 502']);
+  });
+});
+
+describe('failed sub-requests', () => {
+  it('are filed under the page, badged, and become one notice per burst with a count', async () => {
+    const { flow, log, recorded, bursts } = setup();
+    await flow.onFailure(api(1, 2000));
+    await flow.onFailure(api(2, 2100));
+    await flow.onFailure(api(3, 2200));
+    expect(recorded[0]).toMatchObject({
+      pageUrl: 'https://www.example.com/dashboard?token=REDACTED',
+      site: 'example.com',
+    });
+    expect(bursts.map((b) => [b.id, b.count])).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ]);
+    expect(log.filter((l) => l.startsWith('inject'))).toHaveLength(3);
+    expect(await flow.onClaim(5, 'https://www.example.com/dashboard?token=t', 200, '')).toMatchObject({
+      kind: 'notice',
+      burst: { id: 1, count: 3, status: 503, host: 'api.example.com' },
+    });
+  });
+
+  it('does not inject again while the overlay script listens, and starts a new burst after a pause', async () => {
+    const { flow, log, bursts } = setup({ listening: true });
+    await flow.onFailure(api(1, 2000));
+    await flow.onFailure(api(2, 2000 + 60_000));
+    expect(log.filter((l) => l.startsWith('inject'))).toHaveLength(0);
+    expect(bursts.map((b) => [b.id, b.count])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+  });
+
+  it('are not shown when notices are off', async () => {
+    const { flow, bursts, recorded } = setup({ settings: { apiNotices: false } });
+    await flow.onFailure(api(1));
+    expect(recorded).toHaveLength(1);
+    expect(bursts).toHaveLength(0);
+  });
+
+  it('a new page starts without the old page’s burst', async () => {
+    const { flow } = setup({ listening: true });
+    await flow.onFailure(api(1));
+    await flow.onCommitted({ tabId: 5, frameId: 0, url: 'https://www.example.com/next' });
+    expect(await flow.onClaim(5, 'https://www.example.com/next', 200, '')).toBeNull();
+  });
+});
+
+describe('bookkeeping', () => {
   it('records requests that belong to no tab without touching any tab', async () => {
-    const { effects, log, recorded } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+    const { flow, log, recorded } = setup();
     await flow.onFailure({ ...failure, tabId: -1 });
     expect(recorded).toHaveLength(1);
     expect(log).toEqual([]);
   });
 
+  it('ignores the extension’s own checks', async () => {
+    const { flow, recorded } = setup();
+    await flow.onFailure({ ...failure, tabId: -1, type: 'xmlhttprequest', initiator: OWN });
+    expect(recorded).toHaveLength(0);
+  });
+
+  it('still explains a Retry from the explanation page, which the extension started in a tab', async () => {
+    const { flow, recorded, log } = setup();
+    await flow.onFailure({ ...failure, initiator: OWN });
+    expect(recorded).toHaveLength(1);
+    expect(log).toContain('inject 5');
+  });
+
   it('forgets a closed tab', async () => {
-    const { effects } = fakeEffects();
-    const flow = createFailureFlow(effects, new PendingByTab(memoryArea()));
+    const { flow } = setup();
     await flow.onFailure(failure);
     await flow.onTabRemoved(5);
-    expect(await flow.onClaim(5, failure.url, 502)).toBeNull();
+    expect(await flow.onClaim(5, failure.url, 502, '')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FINGERPRINTS, type LayerKind } from '../../lib/fingerprints';
+import { checkMessageId, FINGERPRINTS, type LayerKind } from '../../lib/fingerprints';
 import { signChain } from '../../lib/signed-chain';
+import { messages } from './helpers/t';
 
 const HEALTHY_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Orders</title>
@@ -12,7 +13,7 @@ proxies, timeouts, upstream servers, databases and Cloudflare without being an e
 describe('fingerprint table', () => {
   it.each(FINGERPRINTS.map((row) => [row.id, row] as const))('%s is a complete row', (_id, row) => {
     expect(row.vendor).not.toBe('');
-    expect(row.check.length).toBeGreaterThan(20);
+    expect(messages[checkMessageId(row.id)]?.message.length).toBeGreaterThan(20);
     expect(row.signatures.length).toBeGreaterThan(0);
     for (const s of row.signatures) {
       expect(s.pattern.test(''), `${s.id} matches an empty string`).toBe(false);

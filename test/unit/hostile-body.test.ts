@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { type DiagnoseInput, type Diagnosis, diagnose } from '../../lib/diagnose';
+import { causeText } from '../../lib/diagnosis-text';
 import { FINGERPRINTS } from '../../lib/fingerprints';
 import { MAX_BODY_CHARS } from '../../lib/signed-chain';
 import { NOW } from '../fixtures/responses/index';
+import { t } from './helpers/t';
 
 const MARKER = 'x5-hostile-marker';
 const base: DiagnoseInput = { status: 502, headers: { server: 'nginx' }, url: 'https://example.com/' };
 
 /** Every string a person reads: the explanations, and the quoted clues. */
 function explanationText(d: Diagnosis): string {
-  return d.causes.map((c) => `${c.visitor}\n${c.owner}`).join('\n');
+  return d.causes.map((c) => `${causeText(d, c, 'visitor', t)}\n${causeText(d, c, 'owner', t)}`).join('\n');
 }
 function quotedText(d: Diagnosis): string {
   const evidence = [...d.chain.flatMap((l) => l.evidence), ...d.causes.flatMap((c) => c.evidence)];
@@ -65,7 +67,7 @@ describe('diagnose: hostile bodies', () => {
       return String.fromCharCode(seed % 256);
     }).join('');
     const d = diagnose({ ...base, body: `\u0000\uFFFD${bytes}\uD800` }, NOW);
-    expect(d.meaning.code).toBe(502);
+    expect(d.causes.length).toBeGreaterThan(0);
     expect(quotedText(d)).not.toMatch(/\p{Cc}/u);
   });
 

@@ -1,8 +1,10 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { CAUSES, UNKNOWN_CAUSE } from '../../lib/causes';
-import { CODE_MEANINGS, codeMeaning } from '../../lib/codes';
+import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '../../lib/causes';
+import { CODE_MEANINGS } from '../../lib/codes';
+import { fillMessage } from '../../lib/i18n';
+import { messages } from './helpers/t';
 
 /** Flesch–Kincaid grade of a text: the package takes counts, so we count. */
 function grade(text: string): number {
@@ -12,25 +14,21 @@ function grade(text: string): number {
   return fleschKincaid({ sentence, word: words.length, syllable: syllables });
 }
 
-// Causes put a wait into their visitor text; score them with the longest one we write.
-const fill = (text: string) => text.replaceAll('{wait}', 'in about 30 minutes');
+// Causes put a wait into their visitor text ($2); score them with the longest one we write.
+const text = (key: string) =>
+  fillMessage(messages[key]?.message ?? `missing message ${key}`, ['the site', 'in about 30 minutes']);
 
-const unknownCode = codeMeaning(599);
-const visitorTexts: [string, string][] = [
-  ...CODE_MEANINGS.flatMap((m): [string, string][] => [
-    [`code ${m.code} title`, m.title],
-    [`code ${m.code} visitor`, m.visitor],
-  ]),
-  ['unknown code title', unknownCode.title],
-  ['unknown code visitor', unknownCode.visitor],
-  ...CAUSES.map((c): [string, string] => [`cause ${c.id}`, fill(c.visitor)]),
-  ['fallback cause', UNKNOWN_CAUSE.visitor],
+/** Every message a visitor reads: code titles and meanings, causes, and the card's own words. */
+const visitorKeys = [
+  ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [`${id}_title`, `${id}_visitor`]),
+  ...[...CAUSES, UNKNOWN_CAUSE].map((c) => `${causeMessageId(c.id)}_visitor`),
+  ...Object.keys(messages).filter((key) => key.startsWith('ui_visitor_')),
 ];
 
-describe('plain language: every visitor-facing string reads at grade 8 or below', () => {
-  it.each(visitorTexts)('%s', (_name, text) => {
-    const g = grade(text);
-    expect(g, `grade ${g.toFixed(1)}: “${text}”`).toBeLessThanOrEqual(8);
+describe('plain language: every visitor-facing message reads at grade 8 or below', () => {
+  it.each(visitorKeys)('%s', (key) => {
+    const g = grade(text(key));
+    expect(g, `grade ${g.toFixed(1)}: “${text(key)}”`).toBeLessThanOrEqual(8);
   });
 
   it('scores hard text as hard, so that the test can fail', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { tm } from '../../lib/i18n';
 import { parseHttpDate, parseRetryAfter, waitPhrase } from '../../lib/retry-after';
+import { t } from './helpers/t';
 
 // Thu, 14 Nov 2024 12:00:00 GMT
 const NOW = Date.UTC(2024, 10, 14, 12, 0, 0);
@@ -65,6 +67,6 @@ describe('waitPhrase', () => {
     [3 * 3600, 'in about 3 hours'],
     [3 * 86400, 'in about 3 days'],
   ])('%i s → %s', (seconds, phrase) => {
-    expect(waitPhrase(seconds)).toBe(phrase);
+    expect(tm(t, waitPhrase(seconds))).toBe(phrase);
   });
 });

@@ -61,6 +61,16 @@ export class OverlayPage {
     return this.call<string>('[role="dialog"]', 'function () { return this.innerText; }');
   }
 
+  /** The burst notice's text, or null when there is none. */
+  async noticeText(): Promise<string | null> {
+    return this.call<string>('.x5-notice', 'function () { return this.innerText; }');
+  }
+
+  /** Whether an element matching the selector is in the overlay. */
+  async has(selector: string): Promise<boolean> {
+    return (await this.find(selector)) !== null;
+  }
+
   async isShown(): Promise<boolean> {
     return (await this.text()) !== null;
   }

@@ -1,3 +1,4 @@
+import { diagnose } from '../../../lib/diagnose';
 import type { Incident, IncidentContext } from '../../../lib/incident';
 
 /** The context a test incident is created in. */
@@ -9,6 +10,9 @@ export const CONTEXT: IncidentContext = {
 /** A plausible stored incident; override what the test is about. */
 export function makeIncident(overrides: Partial<Incident> = {}): Incident {
   const time = overrides.time ?? Date.UTC(2026, 10, 27, 22, 41, 7, 123);
+  const status = overrides.status ?? 502;
+  const headers = overrides.headers ?? { server: 'nginx/1.25.3' };
+  const statusLine = overrides.statusLine ?? 'HTTP/1.1 502 Bad Gateway';
   return {
     time,
     lastTime: time,
@@ -28,6 +32,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     headers: { server: 'nginx/1.25.3' },
     vantage: { browser: 'Chromium 156', extension: '0.1.0', online: true, networkLabel: 'office wifi' },
     source: 'this browser',
+    diagnosis: diagnose({ status, statusLine, headers, url: 'https://shop.example.com/' }, time),
     ...overrides,
   };
 }

@@ -1,0 +1,30 @@
+import { codeMeaning } from '@/lib/codes';
+import type { Burst } from '@/lib/pending';
+import { t } from '@/lib/t';
+
+export interface Props {
+  burst: Burst;
+  onDismiss: () => void;
+}
+
+/** The small notice for a page that loaded but whose own requests (API calls, frames) fail. */
+export function ApiNotice({ burst, onDismiss }: Props) {
+  return (
+    <div class="x5-notice" role="status">
+      <p>
+        <strong>{t('ui_notice_title')}</strong>{' '}
+        {t('ui_notice_body', burst.host, burst.status, codeMeaning(burst.status).name)}
+        {burst.count > 1 && <> {t('ui_notice_count', burst.count)}</>}
+      </p>
+      <button
+        type="button"
+        class="x5-icon"
+        onClick={onDismiss}
+        aria-label={t('ui_notice_dismiss')}
+        title={t('ui_notice_dismiss')}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Diagnosis, Evidence } from '@/lib/diagnose';
+import { layerName } from '@/lib/diagnosis-text';
+import { t } from '@/lib/t';
+
+export interface Props {
+  diagnosis: Diagnosis;
+}
+
+function clue(e: Evidence): string {
+  switch (e.source) {
+    case 'header':
+      return t('ui_evidence_header', e.header ?? '', e.text);
+    case 'body':
+      return t('ui_evidence_body', e.text);
+    case 'status':
+      return t('ui_evidence_status', e.text);
+    case 'timing':
+      return t('ui_evidence_timing', e.text);
+  }
+}
+
+/** Why we think what we say: each signed layer's clues, quoted from the response (as text). */
+export function EvidenceList({ diagnosis }: Props) {
+  const signed = diagnosis.chain.filter((l) => l.evidence.length > 0);
+  const causeClues = diagnosis.causes[0]?.evidence ?? [];
+  if (signed.length === 0 && causeClues.length === 0) return <p>{t('ui_evidence_none')}</p>;
+  return (
+    <ul class="x5-evidence">
+      {signed.map((layer) => (
+        <li key={layer.id}>
+          <strong>{layerName(layer, t)}</strong>: {layer.evidence.map(clue).join('; ')}
+        </li>
+      ))}
+      {causeClues.length > 0 && (
+        <li>
+          <strong>{t('ui_evidence_cause')}</strong>: {causeClues.map(clue).join('; ')}
+        </li>
+      )}
+    </ul>
+  );
+}

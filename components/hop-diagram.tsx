@@ -1,0 +1,38 @@
+import type { Diagnosis } from '@/lib/diagnose';
+import { layerKind, layerName } from '@/lib/diagnosis-text';
+import { t } from '@/lib/t';
+
+export interface Props {
+  diagnosis: Diagnosis;
+}
+
+/**
+ * The hops from the visitor to the failure, outermost first, the failed one marked — as
+ * Cloudflare's error page draws You → Cloudflare → Host, for every vendor.
+ */
+export function HopDiagram({ diagnosis }: Props) {
+  const { chain, failing } = diagnosis;
+  // The visitor's own network, when it is in the chain, is where "You" are.
+  const hops = chain.filter((l) => l.id !== 'network');
+  const youFailed = failing !== null && chain[failing]?.id === 'network';
+  if (hops.length === 0 && !youFailed) return null;
+  return (
+    <ol class="x5-hops" aria-label={t('ui_hops_label')}>
+      <li class={youFailed ? 'x5-hop x5-hop-failed' : 'x5-hop'}>
+        <span class="x5-hop-name">{youFailed ? t('layer_network') : t('ui_hops_you')}</span>
+        <span class="x5-hop-kind">{t('ui_hops_browser')}</span>
+        {youFailed && <span class="x5-hop-mark">{t('ui_hops_failed')}</span>}
+      </li>
+      {hops.map((layer) => {
+        const failed = failing !== null && chain[failing] === layer;
+        return (
+          <li key={layer.id} class={`x5-hop${failed ? ' x5-hop-failed' : ''}${layer.implied ? ' x5-hop-implied' : ''}`}>
+            <span class="x5-hop-name">{layerName(layer, t)}</span>
+            <span class="x5-hop-kind">{layerKind(layer, t)}</span>
+            {failed && <span class="x5-hop-mark">{t('ui_hops_failed')}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { OverlayPayload } from '@/lib/messages';
+import type { Burst } from '@/lib/pending';
+import type { CheckResult } from '@/lib/recovery';
+import { ApiNotice } from './api-notice';
+import { Overlay } from './overlay';
+
+export interface Props {
+  initial: OverlayPayload;
+  root: ShadowRoot;
+  /** Subscribes to bursts the background reports later; returns the unsubscribe. */
+  subscribe: (onBurst: (burst: Burst) => void) => () => void;
+  check: () => Promise<CheckResult>;
+  reload: () => void;
+  onQuiet: (site: string) => void;
+}
+
+/** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
+export function OverlayApp({ initial, root, subscribe, check, reload, onQuiet }: Props) {
+  const [payload, setPayload] = useState<OverlayPayload | null>(initial);
+  // A notice dismissed for one burst stays away until the next burst.
+  const [dismissedBurst, setDismissedBurst] = useState<number | null>(null);
+
+  useEffect(
+    () =>
+      subscribe((burst) => {
+        setPayload((current) => (current?.kind === 'page' ? current : { kind: 'notice', burst }));
+      }),
+    [subscribe],
+  );
+
+  if (!payload) return null;
+  if (payload.kind === 'page') {
+    return (
+      <Overlay
+        incident={payload.incident}
+        logState={payload.logState}
+        root={root}
+        check={check}
+        reload={reload}
+        onClose={() => setPayload(null)}
+        onQuiet={() => {
+          onQuiet(payload.incident.site);
+          setPayload(null);
+        }}
+      />
+    );
+  }
+  if (payload.burst.id === dismissedBurst) return null;
+  return <ApiNotice burst={payload.burst} onDismiss={() => setDismissedBurst(payload.burst.id)} />;
+}

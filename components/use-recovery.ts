@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type CheckResult, isBack, MAX_CHECKS, nextDelay, type RecoveryState } from '@/lib/recovery';
+
+/**
+ * "Reload when it's back" for one page: counts down, asks `check` (the background) whether the
+ * address answers again, and calls `onBack` when it does. The timer lives in the page showing
+ * the failure, so closing or leaving the tab ends the watch; see lib/recovery.ts.
+ */
+export function useRecovery(
+  check: () => Promise<CheckResult>,
+  firstRetryAfter: number | null,
+  onBack: () => void,
+): { state: RecoveryState; start: () => void; stop: () => void } {
+  const [state, setState] = useState<RecoveryState>({ phase: 'idle' });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const run = useRef(0);
+
+  const stop = () => {
+    run.current++;
+    clearTimeout(timer.current);
+    setState({ phase: 'idle' });
+  };
+
+  const schedule = (id: number, attempt: number, retryAfter: number | null) => {
+    if (attempt >= MAX_CHECKS) {
+      setState({ phase: 'gave-up' });
+      return;
+    }
+    let seconds = nextDelay(attempt, retryAfter);
+    setState({ phase: 'waiting', seconds, attempt });
+    const tick = () => {
+      if (run.current !== id) return;
+      seconds--;
+      if (seconds > 0) {
+        setState({ phase: 'waiting', seconds, attempt });
+        timer.current = setTimeout(tick, 1000);
+        return;
+      }
+      setState({ phase: 'checking', attempt });
+      check()
+        .catch((): CheckResult => ({ status: null, retryAfter: null }))
+        .then((result) => {
+          if (run.current !== id) return;
+          if (isBack(result)) {
+            setState({ phase: 'back' });
+            onBack();
+          } else schedule(id, attempt + 1, result.retryAfter);
+        });
+    };
+    timer.current = setTimeout(tick, 1000);
+  };
+
+  const start = () => {
+    const id = ++run.current;
+    schedule(id, 0, firstRetryAfter);
+  };
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return { state, start, stop };
+}

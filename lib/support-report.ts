@@ -1,0 +1,55 @@
+import { causeText, codeText, layerName } from './diagnosis-text';
+import type { Translate } from './i18n';
+import type { Incident } from './incident';
+import { isoLocal, isoUtc } from './time';
+
+/** One labelled line of the details a support ticket needs; the card and the report share them. */
+export interface DetailRow {
+  label: string;
+  value: string;
+}
+
+/** The details of an incident, in the order a support team reads them. Empty values are left out. */
+export function detailRows(incident: Incident, t: Translate): DetailRow[] {
+  const d = incident.diagnosis;
+  const failing = d.failing === null ? undefined : d.chain[d.failing];
+  const rows: [string, string | null | undefined][] = [
+    [t('detail_time_local'), isoLocal(incident.time, incident.tzOffset)],
+    [t('detail_time_utc'), isoUtc(incident.time)],
+    [
+      t('detail_repeats'),
+      incident.count > 1 ? t('detail_repeats_value', incident.count, isoUtc(incident.lastTime)) : null,
+    ],
+    [t('detail_page'), incident.pageUrl !== incident.requestUrl ? incident.pageUrl : null],
+    [t('detail_request'), `${incident.method} ${incident.requestUrl}`],
+    [t('detail_status'), incident.statusLine],
+    [t('detail_server_ip'), incident.ip],
+    [t('detail_server'), incident.headers.server],
+    ...d.requestIds.map(({ header, value }): [string, string] => [header, value]),
+    ...d.pageIds.map(({ label, value }): [string, string] => [label, value]),
+    [t('detail_edge'), d.edge ? (d.edge.city ? `${d.edge.pop} (${d.edge.city})` : d.edge.pop) : null],
+    [t('detail_retry_after'), d.retryAfter ? isoUtc(d.retryAfter.at) : null],
+    [t('detail_chain'), d.chain.length ? d.chain.map((l) => layerName(l, t)).join(' → ') : null],
+    [t('detail_failing'), failing ? layerName(failing, t) : null],
+    [t('detail_network'), incident.vantage.networkLabel || null],
+    [
+      t('detail_browser'),
+      [incident.vantage.browser, `5xx Explainer ${incident.vantage.extension}`].filter(Boolean).join(' · '),
+    ],
+  ];
+  return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([label, value]) => ({ label, value }));
+}
+
+/** Plain text for a support ticket: what failed, when (with time zone), where, and the IDs. */
+export function supportReport(incident: Incident, t: Translate): string {
+  const { title, name } = codeText(incident.status, 'owner', t);
+  const first = incident.diagnosis.causes[0];
+  const lines = [
+    t('report_heading', incident.status, name, incident.site),
+    title,
+    ...(first && first.id !== 'unknown' ? [causeText(incident.diagnosis, first, 'owner', t)] : []),
+    '',
+    ...detailRows(incident, t).map(({ label, value }) => `${label}: ${value}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Session, startSession } from './harness';
+import { OverlayPage } from './pages/overlay';
+import { waitFor } from './wait';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+
+beforeEach(() => session.lab.reset());
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function open(host: string): Promise<OverlayPage> {
+  const page = await session.context.newPage();
+  await page.goto(session.url(host));
+  return new OverlayPage(page);
+}
+
+describe('the overlay on each failing scenario shows its diagnosis', () => {
+  it.each([
+    ['nginx-502.test', ['Error 502 · Bad Gateway', 'nginx', 'Application', 'Failed here']],
+    ['nginx-504.test', ['Error 504 · Gateway Timeout', 'too slow right now', 'nginx']],
+    ['apache-500.test', ['Error 500 · Internal Server Error', 'Apache']],
+    [
+      'cloudflare-522.test',
+      ['Error 522 · Connection Timed Out', 'Cloudflare', 'could not reach the site’s own server'],
+    ],
+    ['maintenance-503.test', ['Error 503 · Service Unavailable', 'in about 2 minutes']],
+    ['app-500.test', ['Error 500 · Internal Server Error', 'What you can do']],
+  ])('%s', async (host, expected) => {
+    const overlay = await open(host);
+    const text = await overlay.waitForText();
+    for (const words of expected) expect(text).toContain(words);
+    await overlay.page.close();
+  });
+
+  it('keeps the evidence collapsed until asked, and shows the request ID in the details', async () => {
+    const overlay = await open('cloudflare-522.test');
+    await overlay.waitForText();
+    expect(await overlay.text()).not.toContain('header cf-ray');
+    await overlay.click('details.x5-details:nth-of-type(1) summary');
+    await expect.poll(() => overlay.text()).toContain('header server: “cloudflare”');
+    await overlay.click('details.x5-details:nth-of-type(2) summary');
+    const text = await overlay.text();
+    expect(text).toContain('8f2b6a1c9d4e3f21-FRA');
+    expect(text).toContain('FRA (Frankfurt)');
+    await overlay.page.close();
+  });
+
+  it('shows the owner’s checklist behind “This is my site”', async () => {
+    const overlay = await open('nginx-502.test');
+    await overlay.waitForText();
+    expect(await overlay.text()).not.toContain('Checklist');
+    await overlay.click('.x5-switch input');
+    const text = await overlay.text();
+    expect(text).toContain('Likely causes, most likely first');
+    expect(text).toContain('Upstream settings');
+    expect(text).toContain('error.log');
+    await overlay.page.close();
+  });
+});
+
+describe('dismissing', () => {
+  it('Esc closes it, and the page under it keeps working', async () => {
+    const overlay = await open('app-500.test');
+    await overlay.waitForText();
+    expect(await overlay.dialogLabel()).toBe('The site hit an error');
+    await overlay.page.keyboard.press('Escape');
+    await overlay.waitForGone();
+    await overlay.page.getByRole('button', { name: 'Page button' }).click();
+    await expect.poll(() => overlay.page.locator('#clicks').textContent()).toBe('1');
+    await overlay.page.close();
+  });
+
+  it('the close button closes it', async () => {
+    const overlay = await open('apache-500.test');
+    await overlay.waitForText();
+    await overlay.click('button[aria-label="Close explanation"]');
+    await overlay.waitForGone();
+    await overlay.page.close();
+  });
+
+  it('shrinks to a pill and comes back', async () => {
+    const overlay = await open('nginx-504.test');
+    await overlay.waitForText();
+    await overlay.click('button[aria-label="Shrink to a small button"]');
+    await overlay.waitForGone();
+    expect(await overlay.has('.x5-pill')).toBe(true);
+    await overlay.click('.x5-pill');
+    expect(await overlay.waitForText()).toContain('504');
+    await overlay.page.close();
+  });
+
+  it('is reachable by keyboard: Tab moves through the card’s controls', async () => {
+    const overlay = await open('maintenance-503.test');
+    await overlay.waitForText();
+    await overlay.page.keyboard.press('Tab');
+    expect(await waitFor('focus in the overlay', () => overlay.focusedText())).toBe('Shrink to a small button');
+    await overlay.page.keyboard.press('Tab');
+    expect(await overlay.focusedText()).toBe('Close explanation');
+    await overlay.page.keyboard.press('Tab');
+    expect(await overlay.focusedText()).toBe('Retry');
+    await overlay.page.close();
+  });
+
+  it('can be turned off for a site, and that is remembered', async () => {
+    const overlay = await open('apache-500.test');
+    await overlay.waitForText();
+    await overlay.click('.x5-link');
+    await overlay.waitForGone();
+    await overlay.page.reload();
+    // The extension is still at work there: the badge shows the code, but no overlay comes.
+    const tabId = await session.worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'http://apache-500.test/*' }))[0]?.id,
+    );
+    await expect
+      .poll(() => session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId as number))
+      .toBe('500');
+    const other = await open('nginx-502.test');
+    await other.waitForText();
+    expect(await overlay.isShown()).toBe(false);
+    await session.worker.evaluate(() => chrome.storage.local.clear());
+    await other.page.close();
+    await overlay.page.close();
+  });
+});
+
+describe('“Reload when it’s back”', () => {
+  it('checks in the background, honours Retry-After, and reloads once the site answers', async () => {
+    const overlay = await open('flaky.test');
+    const text = await overlay.waitForText();
+    expect(text).toContain('Error 503');
+    await overlay.click('.x5-secondary');
+    await expect.poll(() => overlay.text()).toMatch(/Checking again in \d+ s/);
+    // Second check: 503 again (Retry-After: 1), third: 200 — the tab reloads into the healthy page.
+    await overlay.page.getByRole('heading', { name: 'Everything works here' }).waitFor({ timeout: 20_000 });
+    expect(await overlay.isShown()).toBe(false);
+    await overlay.page.close();
+  });
+});
+
+describe('a page whose API calls fail', () => {
+  it('gets a small notice with a count, and no overlay', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('api-503.test'));
+    const overlay = new OverlayPage(page);
+    await expect.poll(() => overlay.noticeText(), { timeout: 10_000 }).toContain('3 requests failed');
+    const notice = (await overlay.noticeText()) ?? '';
+    expect(notice).toContain('Part of this page failed to load.');
+    expect(notice).toContain('api-503.test answered 503 (Service Unavailable)');
+    expect(await overlay.text()).toBeNull();
+    await overlay.click('.x5-notice button');
+    await expect.poll(() => overlay.noticeText()).toBeNull();
+    await page.close();
+  });
+});
