@@ -1,15 +1,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type ExportFormat, Popup, type Props } from '@/components/popup';
+import '@/components/explanation-card.css';
+import { type LogApi, PopupApp } from '@/components/popup-app';
+import { copyText } from '@/lib/clipboard';
 import { downloadText } from '@/lib/download';
-import { toCsv } from '@/lib/export/csv';
-import { toJson } from '@/lib/export/json';
-import { allIncidents, siteIncidents, siteSummaries } from '@/lib/incident-store';
+import { exportFile } from '@/lib/export/files';
+import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
+import { addIncidents, allIncidents, clearAll, clearSite, queryIncidents, siteSummaries } from '@/lib/incident-store';
 import { siteOf } from '@/lib/site';
+import { supportReport } from '@/lib/support-report';
+import { t } from '@/lib/t';
 
 /**
- * The site of the tab the popup is about: the active tab, or the one named by `?tab=ID`
- * when the popup is opened as a page of its own (the end-to-end tests do that).
+ * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
+ * opened as a page of its own (the end-to-end tests do that).
  */
 async function currentSite(): Promise<string | null> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
@@ -20,30 +24,30 @@ async function currentSite(): Promise<string | null> {
   return url && /^https?:/.test(url) ? siteOf(url) || null : null;
 }
 
-async function exportLog(format: ExportFormat): Promise<void> {
-  const incidents = await allIncidents();
-  const now = Date.now();
-  const day = new Date(now).toISOString().slice(0, 10);
-  if (format === 'json') {
-    downloadText(
-      document,
-      `5xx-log-${day}.json`,
-      'application/json',
-      toJson(incidents, now, browser.runtime.getManifest().version),
-    );
-  } else {
-    downloadText(document, `5xx-log-${day}.csv`, 'text/csv', toCsv(incidents));
-  }
+const version = browser.runtime.getManifest().version;
+
+async function start(): Promise<void> {
+  const api: LogApi = {
+    currentSite: await currentSite().catch(() => null),
+    summaries: siteSummaries,
+    incidents: queryIncidents,
+    async exportLog(format, site) {
+      const file = exportFile(format, await allIncidents(site ?? undefined), Date.now(), version, site ?? undefined);
+      downloadText(document, file.name, file.mime, file.text);
+    },
+    async importLog(file) {
+      if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: { key: 'import_too_large' } };
+      const source = file.name.replace(/\.json$/i, '').slice(0, 80) || 'import';
+      const result = parseImport(await file.text(), source);
+      if (!result.ok) return result;
+      return { ok: true, count: await addIncidents(result.incidents), source };
+    },
+    clearSite,
+    clearAll,
+    copyReport: (incident) => copyText(supportReport(incident, t), document.body, document),
+    now: Date.now,
+  };
+  render(<PopupApp api={api} />, document.getElementById('app') as HTMLElement);
 }
 
-async function load(): Promise<Props> {
-  try {
-    const site = await currentSite();
-    const [currentIncidents, sites] = await Promise.all([site ? siteIncidents(site) : [], siteSummaries()]);
-    return { currentSite: site, currentIncidents, sites, onExport: exportLog };
-  } catch (error) {
-    return { currentSite: null, currentIncidents: [], sites: [], error: String(error), onExport: exportLog };
-  }
-}
-
-void load().then((props) => render(<Popup {...props} />, document.getElementById('app') as HTMLElement));
+void start();

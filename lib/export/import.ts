@@ -1,5 +1,6 @@
 import { diagnose } from '../diagnose';
 import { pickSafeHeaders } from '../headers';
+import type { Msg } from '../i18n';
 import type { Incident, Vantage } from '../incident';
 import { redactUrl } from '../redact';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
@@ -8,18 +9,23 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_INCIDENTS = 200_000;
 
-export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: string };
+export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: Msg };
 
-class Invalid extends Error {}
+/** A field that failed validation; the message names it, never echoes its value. */
+class Invalid extends Error {
+  constructor(readonly field: string) {
+    super(field);
+  }
+}
 
 function str(value: unknown, what: string, max = 8192): string {
-  if (typeof value !== 'string' || value.length > max) throw new Invalid(`${what} is not text`);
+  if (typeof value !== 'string' || value.length > max) throw new Invalid(what);
   return value;
 }
 
 function num(value: unknown, what: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new Invalid(`${what} is not a valid number`);
+    throw new Invalid(what);
   }
   return value;
 }
@@ -30,9 +36,9 @@ function httpUrl(value: unknown, what: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new Invalid(`${what} is not a web address`);
+    throw new Invalid(what);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(`${what} is not an http(s) address`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(what);
   // Someone else's log may hold secrets ours never would: redact again.
   return redactUrl(text);
 }
@@ -56,10 +62,10 @@ function vantageOf(value: unknown): Vantage {
 /** Validates one incident from a file and rebuilds it field by field: nothing else gets in. */
 function incidentOf(value: unknown, index: number, source: string): Incident {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Invalid(`incident ${index + 1} is not an object`);
+    throw new Invalid(`#${index + 1}`);
   }
   const v = value as Record<string, unknown>;
-  const at = (what: string) => `incident ${index + 1}: ${what}`;
+  const at = (what: string) => `#${index + 1} ${what}`;
   const time = num(v.time, at('time'), 0, 8.64e15);
   const lastTime = num(v.lastTime ?? time, at('lastTime'), time, 8.64e15);
   const count = num(v.count ?? 1, at('count'), 1, 1e9);
@@ -70,7 +76,7 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
   const status = num(v.status, at('status'), 500, 599);
   const statusLine = str(v.statusLine, at('statusLine'), 200);
   const raw = v.headers;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(at('headers are not an object'));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(at('headers'));
   const headers = pickSafeHeaders(
     Object.entries(raw).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
   );
@@ -103,26 +109,26 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
  * labelled with `source`, or the whole file is rejected with a message a person can act on.
  */
 export function parseImport(text: string, source: string): ImportResult {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: 'The file is too large to be a 5xx Explainer log.' };
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: { key: 'import_too_large' } };
   let file: unknown;
   try {
     file = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not valid JSON.' };
+    return { ok: false, error: { key: 'import_not_json' } };
   }
   const f = file as Record<string, unknown> | null;
   if (typeof f !== 'object' || f === null || f.format !== EXPORT_FORMAT) {
-    return { ok: false, error: 'The file is not a 5xx Explainer log export.' };
+    return { ok: false, error: { key: 'import_not_ours' } };
   }
   if (typeof f.version !== 'number' || f.version > EXPORT_VERSION) {
-    return { ok: false, error: 'The file comes from a newer version of 5xx Explainer. Update the extension first.' };
+    return { ok: false, error: { key: 'import_newer' } };
   }
-  if (!Array.isArray(f.incidents)) return { ok: false, error: 'The file has no list of incidents.' };
-  if (f.incidents.length > MAX_IMPORT_INCIDENTS) return { ok: false, error: 'The file holds too many incidents.' };
+  if (!Array.isArray(f.incidents)) return { ok: false, error: { key: 'import_no_list' } };
+  if (f.incidents.length > MAX_IMPORT_INCIDENTS) return { ok: false, error: { key: 'import_too_many' } };
   try {
     return { ok: true, incidents: f.incidents.map((v, i) => incidentOf(v, i, source)) };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: `The file is damaged: ${error.message}.` };
+    if (error instanceof Invalid) return { ok: false, error: { key: 'import_damaged', subs: [error.field] } };
     throw error;
   }
 }

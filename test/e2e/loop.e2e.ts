@@ -98,7 +98,7 @@ describe('the log and the popup', () => {
     const sitesText = await allSites.innerText();
     for (const site of ['nginx-502.test', 'apache-500.test', 'empty-502.test']) expect(sitesText).toContain(site);
 
-    const json = await popup.export('JSON');
+    const json = await popup.export('JSON', 'all');
     expect(json.name).toMatch(/^5xx-log-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(json.text);
     expect(file.format).toBe('5xx-explainer-log');
@@ -108,7 +108,7 @@ describe('the log and the popup', () => {
     expect(nginx.count).toBeGreaterThanOrEqual(3);
     expect(nginx.diagnosis.chain.map((l: { id: string }) => l.id)).toContain('nginx');
 
-    const csv = await popup.export('CSV');
+    const csv = await popup.export('CSV', 'all');
     expect(csv.name).toMatch(/\.csv$/);
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0]).toMatch(/^id,time_utc,site,status/);

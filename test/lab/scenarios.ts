@@ -87,6 +87,25 @@ const MAINTENANCE_503: LabResponse = {
 `,
 };
 
+/** How many failing API calls the burst page makes, over how many distinct addresses. */
+export const BURST_CALLS = 300;
+export const BURST_URLS = 10;
+
+const BURST_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Live prices</title>
+<style>body{font:16px/1.5 system-ui;margin:3rem}</style></head>
+<body><h1>Live prices</h1><p>This page polls an API that is failing hard.</p>
+<p>Finished calls: <output id="done">0</output></p>
+<script>
+let done = 0;
+for (let i = 0; i < ${BURST_CALLS}; i++) {
+  fetch('/api/price/' + (i % ${BURST_URLS}), { cache: 'no-store' }).finally(() => {
+    document.getElementById('done').textContent = String(++done);
+  });
+}
+</script>
+</body></html>`;
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     host: 'ok.test',
@@ -214,6 +233,18 @@ in the server error log.</p>
     title: 'A site restarting: 503 with Retry-After: 1 twice, then back (200)',
     response: MAINTENANCE_503,
     sequence: [MAINTENANCE_503, MAINTENANCE_503, { status: 200, headers: html, body: HEALTHY_PAGE }],
+  },
+  {
+    host: 'burst.test',
+    title: `A page whose ${BURST_CALLS} API calls all fail within seconds (502)`,
+    response: { status: 200, headers: html, body: BURST_PAGE },
+    routes: {
+      '/api/*': {
+        status: 502,
+        headers: { 'content-type': 'text/html', server: 'nginx/1.25.3' },
+        body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+      },
+    },
   },
   {
     host: 'api-503.test',

@@ -24,23 +24,23 @@ describe('import', () => {
   });
 
   it.each([
-    ['{not json', 'The file is not valid JSON.'],
-    ['"a string"', 'The file is not a 5xx Explainer log export.'],
-    [JSON.stringify({ format: 'har', log: {} }), 'The file is not a 5xx Explainer log export.'],
-    [file([], { version: 99 }), 'The file comes from a newer version of 5xx Explainer. Update the extension first.'],
-    [file([], { incidents: 'x' }), 'The file has no list of incidents.'],
-    [file([null]), 'The file is damaged: incident 1 is not an object.'],
-    [file([{ ...makeIncident(), time: 'yesterday' }]), 'The file is damaged: incident 1: time is not a valid number.'],
-    [file([{ ...makeIncident(), status: 200 }]), 'The file is damaged: incident 1: status is not a valid number.'],
+    ['{not json', { key: 'import_not_json' }],
+    ['"a string"', { key: 'import_not_ours' }],
+    [JSON.stringify({ format: 'har', log: {} }), { key: 'import_not_ours' }],
+    [file([], { version: 99 }), { key: 'import_newer' }],
+    [file([], { incidents: 'x' }), { key: 'import_no_list' }],
+    [file([null]), { key: 'import_damaged', subs: ['#1'] }],
+    [file([{ ...makeIncident(), time: 'yesterday' }]), { key: 'import_damaged', subs: ['#1 time'] }],
+    [file([{ ...makeIncident(), status: 200 }]), { key: 'import_damaged', subs: ['#1 status'] }],
     [
       file([makeIncident(), { ...makeIncident(), requestUrl: 'javascript:alert(1)' }]),
-      'The file is damaged: incident 2: requestUrl is not an http(s) address.',
+      { key: 'import_damaged', subs: ['#2 requestUrl'] },
     ],
     [
       file([{ ...makeIncident(), pageUrl: 'x'.repeat(10_000) }]),
-      'The file is damaged: incident 1: pageUrl is not text.',
+      { key: 'import_damaged', subs: ['#1 pageUrl'] },
     ],
-    [file([{ ...makeIncident(), headers: [] }]), 'The file is damaged: incident 1: headers are not an object.'],
+    [file([{ ...makeIncident(), headers: [] }]), { key: 'import_damaged', subs: ['#1 headers'] }],
   ])('rejects %s', (text, error) => {
     expect(parseImport(text, 'x')).toEqual({ ok: false, error });
   });

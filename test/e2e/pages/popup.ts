@@ -15,8 +15,9 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
-  /** Clicks an export button and returns the downloaded file's name and text. */
-  async export(format: 'JSON' | 'CSV'): Promise<{ name: string; text: string }> {
+  /** Clicks an export button (optionally for all sites) and returns the downloaded file's name and text. */
+  async export(format: 'JSON' | 'CSV' | 'HAR', scope?: 'all'): Promise<{ name: string; text: string }> {
+    if (scope === 'all') await this.page.getByRole('combobox', { name: /^Export/ }).selectOption('all');
     const [download] = await Promise.all([
       this.page.waitForEvent('download') as Promise<Download>,
       this.page.getByRole('button', { name: `Export ${format}` }).click(),
@@ -25,5 +26,12 @@ export class PopupPage {
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  /** Imports a file through the import control, as a person picking it would. */
+  async import(name: string, text: string): Promise<void> {
+    await this.page
+      .getByLabel('Import a JSON log…')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 }

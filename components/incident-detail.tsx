@@ -1,0 +1,54 @@
+import { causeText, codeText } from '@/lib/diagnosis-text';
+import type { Incident } from '@/lib/incident';
+import { detailRows } from '@/lib/support-report';
+import { t } from '@/lib/t';
+import { HopDiagram } from './hop-diagram';
+
+export interface Props {
+  incident: Incident;
+  copyStatus: 'copied' | 'failed' | null;
+  onCopy: () => void;
+  onBack: () => void;
+}
+
+/** One incident's full record, and "Copy as support report". */
+export function IncidentDetail({ incident, copyStatus, onCopy, onBack }: Props) {
+  const d = incident.diagnosis;
+  const code = codeText(incident.status, 'owner', t);
+  const first = d.causes[0];
+  return (
+    <section class="detail" aria-labelledby="detail-heading">
+      <button type="button" class="link" onClick={onBack}>
+        {t('popup_back')}
+      </button>
+      <h2 id="detail-heading">
+        <span class={`code code-${Math.floor(incident.status / 10) * 10}`}>{incident.status}</span> {code.title}
+      </h2>
+      <p>{first && first.id !== 'unknown' ? causeText(d, first, 'owner', t) : code.meaning}</p>
+      <HopDiagram diagnosis={d} />
+      <dl class="record">
+        {detailRows(incident, t).map(({ label, value }) => (
+          <div key={label} class="row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        {Object.entries(incident.headers).map(([name, value]) => (
+          <div key={name} class="row">
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="actions">
+        <button type="button" class="primary" onClick={onCopy}>
+          {t('popup_copy_report')}
+        </button>
+        <span role="status" class="muted">
+          {copyStatus === 'copied' && t('popup_copied')}
+          {copyStatus === 'failed' && t('ui_copy_failed')}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,211 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ExportFormat } from '@/lib/export/files';
+import { type Msg, tm } from '@/lib/i18n';
+import type { Incident } from '@/lib/incident';
+import type { Query, SiteSummary } from '@/lib/incident-store';
+import { t } from '@/lib/t';
+import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/timeline';
+import { DataPanel } from './data-panel';
+import { IncidentDetail } from './incident-detail';
+import { IncidentList } from './incident-list';
+import { SiteTable } from './site-table';
+import { TimelineChart } from './timeline-chart';
+
+/** Everything the popup reads and does, passed in so the popup is testable without a browser. */
+export interface LogApi {
+  /** The site of the tab the popup is about; null on pages without one. */
+  currentSite: string | null;
+  summaries(): Promise<SiteSummary[]>;
+  incidents(query: Query): Promise<Incident[]>;
+  exportLog(format: ExportFormat, site: string | null): Promise<void>;
+  /** Imports a JSON export; how many incidents were added, or why the file was refused. */
+  importLog(file: File): Promise<{ ok: true; count: number; source: string } | { ok: false; error: Msg }>;
+  clearSite(site: string): Promise<void>;
+  clearAll(): Promise<void>;
+  copyReport(incident: Incident): Promise<boolean>;
+  now(): number;
+}
+
+export interface Props {
+  api: LogApi;
+}
+
+const PAGE = 50;
+const BARS = 24;
+
+type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: string };
+
+/**
+ * The toolbar popup: this site's failures first (chart, filters, list), every site in the log,
+ * then export, import and clearing. It pages: never more than it shows is read.
+ */
+export function PopupApp({ api }: Props) {
+  const [sites, setSites] = useState<Loaded<SiteSummary[]>>({ state: 'loading' });
+  const [site, setSite] = useState<string | null>(api.currentSite);
+  const [status, setStatus] = useState<number | null>(null);
+  const [range, setRange] = useState<RangeKey>('all');
+  const [limit, setLimit] = useState(PAGE);
+  const [list, setList] = useState<Incident[]>([]);
+  const [buckets, setBuckets] = useState<Bucket[] | null>(null);
+  const [codes, setCodes] = useState<number[]>([]);
+  const [open, setOpen] = useState<Incident | null>(null);
+  const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
+  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [version, setVersion] = useState(0);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  useEffect(() => {
+    api.summaries().then(
+      (value) => {
+        setSites({ state: 'ready', value });
+        setSite((current) => current ?? value[0]?.site ?? null);
+      },
+      (error) => setSites({ state: 'error', error: String(error) }),
+    );
+  }, [api, version]);
+
+  // The list first (the useful paint), then the chart, which reads the whole range.
+  useEffect(() => {
+    if (!site) return;
+    const span = RANGES[range];
+    const now = api.now();
+    const since = span === null ? undefined : now - span;
+    let live = true;
+    api.incidents({ site, status: status ?? undefined, since, limit }).then((rows) => live && setList(rows));
+    api.incidents({ site, since, limit: 100_000 }).then((rows) => {
+      if (!live) return;
+      setCodes([...new Set(rows.map((r) => r.status))].sort());
+      const from = since ?? Math.min(now - 3_600_000, ...rows.map((r) => r.time));
+      const shown = status === null ? rows : rows.filter((r) => r.status === status);
+      setBuckets(bucketize(shown, from, now, BARS));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, site, status, range, limit, version]);
+
+  if (sites.state === 'error') {
+    return (
+      <main class="popup">
+        <h1>{t('extName')}</h1>
+        <p role="alert">{t('popup_log_unavailable', sites.error)}</p>
+      </main>
+    );
+  }
+  if (sites.state === 'loading') return <main class="popup" aria-busy="true" />;
+
+  if (open) {
+    return (
+      <main class="popup">
+        <IncidentDetail
+          incident={open}
+          copyStatus={copyStatus}
+          onCopy={async () => setCopyStatus((await api.copyReport(open)) ? 'copied' : 'failed')}
+          onBack={() => (setOpen(null), setCopyStatus(null))}
+        />
+      </main>
+    );
+  }
+
+  const empty = sites.value.length === 0;
+  const onImport = async (file: File) => {
+    const result = await api.importLog(file);
+    setImportMessage(
+      result.ok
+        ? { ok: true, text: t('popup_imported', result.count, result.source) }
+        : { ok: false, text: tm(t, result.error) },
+    );
+    if (result.ok) reload();
+  };
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      {empty ? (
+        <div class="empty">
+          <p>
+            <strong>{t('popup_empty_title')}</strong>
+          </p>
+          <p>{t('popup_empty_body')}</p>
+        </div>
+      ) : (
+        <>
+          {site && (
+            <section aria-labelledby="site-heading">
+              <h2 id="site-heading">{site}</h2>
+              <div class="row-controls">
+                <label>
+                  {t('popup_filter_code')}{' '}
+                  <select
+                    value={status ?? ''}
+                    onChange={(e) => {
+                      const v = (e.target as HTMLSelectElement).value;
+                      setStatus(v ? Number(v) : null);
+                      setLimit(PAGE);
+                    }}
+                  >
+                    <option value="">{t('popup_filter_all_codes')}</option>
+                    {codes.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('popup_filter_range')}{' '}
+                  <select
+                    value={range}
+                    onChange={(e) => {
+                      setRange((e.target as HTMLSelectElement).value as RangeKey);
+                      setLimit(PAGE);
+                    }}
+                  >
+                    {(Object.keys(RANGES) as RangeKey[]).map((key) => (
+                      <option key={key} value={key}>
+                        {t(`popup_range_${key}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {buckets && <TimelineChart buckets={buckets} />}
+              {list.length ? (
+                <IncidentList incidents={list} onOpen={setOpen} />
+              ) : (
+                <p class="muted">{t('popup_site_empty')}</p>
+              )}
+              {list.length === limit && (
+                <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
+                  {t('popup_more')}
+                </button>
+              )}
+            </section>
+          )}
+          <section aria-labelledby="sites-heading">
+            <h2 id="sites-heading">{t('popup_all_sites')}</h2>
+            <SiteTable
+              sites={sites.value}
+              selected={site}
+              onSelect={(s) => (setSite(s), setStatus(null), setLimit(PAGE))}
+            />
+          </section>
+        </>
+      )}
+      <DataPanel
+        site={empty ? null : site}
+        onExport={(format, target) => void api.exportLog(format, target)}
+        onImport={onImport}
+        onClearSite={async (s) => {
+          await api.clearSite(s);
+          setSite(api.currentSite === s ? s : null);
+          reload();
+        }}
+        onClearAll={async () => {
+          await api.clearAll();
+          reload();
+        }}
+        importMessage={importMessage}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import type { SiteSummary } from '@/lib/incident-store';
+import { t } from '@/lib/t';
+
+export interface Props {
+  sites: readonly SiteSummary[];
+  selected: string | null;
+  onSelect: (site: string) => void;
+}
+
+/** Every site in the log with its count and last failure; a site opens its own log. */
+export function SiteTable({ sites, selected, onSelect }: Props) {
+  return (
+    <table class="sites">
+      <thead>
+        <tr>
+          <th scope="col">{t('popup_col_site')}</th>
+          <th scope="col" class="num">
+            {t('popup_col_errors')}
+          </th>
+          <th scope="col">{t('popup_col_last')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sites.map((s) => (
+          <tr key={s.site} class={s.site === selected ? 'selected' : undefined}>
+            <td>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onSelect(s.site)}
+                aria-current={s.site === selected ? 'true' : undefined}
+              >
+                {s.site}
+              </button>
+            </td>
+            <td class="num">{s.count}</td>
+            <td>
+              <time dateTime={new Date(s.last).toISOString()}>{new Date(s.last).toLocaleString()}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
