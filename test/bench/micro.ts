@@ -1,0 +1,203 @@
+// Node-only figures: the background's listener, the store under fake-indexeddb, the exports.
+import 'fake-indexeddb/auto';
+import { toCsv } from '../../lib/export/csv';
+import { toJson } from '../../lib/export/json';
+import { createFailureFlow, type Effects, type FailureFlow } from '../../lib/failure-flow';
+import type { CompletedRequest, Incident } from '../../lib/incident';
+import { clearAll, recordIncident } from '../../lib/incident-store';
+import type { SessionArea } from '../../lib/pending';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { completedDetails, sampleIncident, VANTAGE } from './samples';
+import { median, progress, type Row } from './stats';
+
+/**
+ * The body of the webRequest listener in entrypoints/background.ts. The real one discards
+ * the flow's promise with `void`; this one returns it, so that the benchmark can wait for
+ * the work an event started. Keep it in step with the entrypoint.
+ */
+function listenerFor(flow: FailureFlow) {
+  return (details: CompletedRequest): Promise<void> | undefined => {
+    if (details.statusCode < 500) return;
+    return flow.onFailure(details);
+  };
+}
+
+/** storage.session stand-in that round-trips through JSON, as the real one does. */
+function memoryArea(): SessionArea {
+  const data = new Map<string, string>();
+  return {
+    async get(key) {
+      const value = data.get(key);
+      return value === undefined ? {} : { [key]: JSON.parse(value) };
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, JSON.stringify(v));
+    },
+  };
+}
+
+/** In-memory effects: what is left is classification and incident creation, not I/O. */
+function fakeEffects(): Effects {
+  let recorded = 0;
+  return {
+    tabInfo: async (tabId) => ({ url: `https://www.shop.example.com/tab/${tabId}?token=t`, incognito: false }),
+    context: async () => ({ settings: DEFAULT_SETTINGS, tzOffset: 60, vantage: VANTAGE }),
+    record: async () => ++recorded,
+    refine: async () => {},
+    badge: async () => {},
+    inject: async () => 'injected',
+    // An overlay script already listens in the tab: a burst only updates its notice.
+    notify: async () => true,
+    openExplainPage: async () => {},
+  };
+}
+
+/** The background's listener over a fresh flow with in-memory effects and session storage. */
+function freshListener() {
+  return listenerFor(createFailureFlow(fakeEffects(), memoryArea(), 'chrome-extension://benchmark'));
+}
+
+const RUNS = 9;
+
+/** Nanoseconds per healthy event: the listener's early return, over many calls. */
+function healthyCost(): number {
+  const listener = freshListener();
+  const events = Array.from({ length: 1024 }, (_, i) => completedDetails(i, 200, i % 2 ? 'script' : 'stylesheet'));
+  const perRun = 2_000_000;
+  const samples: number[] = [];
+  let started = 0;
+  for (let run = -1; run < RUNS; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < perRun; i++) if (listener(events[i & 1023] as CompletedRequest) !== undefined) started++;
+    const ns = Number(process.hrtime.bigint() - t0) / perRun;
+    if (run >= 0) samples.push(ns);
+  }
+  if (started !== 0) throw new Error('A healthy request reached the failure flow');
+  return median(samples);
+}
+
+/** Microseconds per failing event, each one's async work awaited before the next arrives. */
+async function failureCost(type: string): Promise<number> {
+  const listener = freshListener();
+  const events = Array.from({ length: 1024 }, (_, i) => completedDetails(i, i % 2 ? 502 : 503, type));
+  const perRun = 5_000;
+  const samples: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perRun; i++) await listener(events[i & 1023] as CompletedRequest);
+    if (run >= 0) samples.push(((performance.now() - t0) * 1000) / perRun);
+  }
+  return median(samples);
+}
+
+/** Figure 1: CPU cost of the background's webRequest listener per event. */
+export async function benchListener(): Promise<Row[]> {
+  progress('figure 1: background listener cost (Node)');
+  const group = '1 background/event';
+  const note = 'Node, in-memory effects';
+  return [
+    { group, label: 'healthy 200 (returns at once)', value: healthyCost(), unit: 'ns', runs: RUNS, note },
+    {
+      group,
+      label: '5xx fetch/XHR (incident + burst notice)',
+      value: await failureCost('xmlhttprequest'),
+      unit: 'µs',
+      runs: RUNS,
+      note: `${note}; storage.session as JSON in memory`,
+    },
+    {
+      group,
+      label: '5xx top-level (incident + overlay hand-off)',
+      value: await failureCost('main_frame'),
+      unit: 'µs',
+      runs: RUNS,
+      note: `${note}; storage.session as JSON in memory`,
+    },
+  ];
+}
+
+/** Figure 5 (Node half): recordIncident under fake-indexeddb, one at a time and in a burst. */
+export async function benchFakeStore(): Promise<Row[]> {
+  progress('figure 5: recordIncident under fake-indexeddb (Node)');
+  await clearAll();
+  let n = 0;
+  // The store assigns ids: a present-but-undefined key would be refused.
+  const next = (): Incident => {
+    const { id: _id, ...incident } = sampleIncident(n++);
+    return incident;
+  };
+  for (let i = 0; i < 100; i++) await recordIncident(next());
+  const single: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const incident = next();
+    const t0 = performance.now();
+    await recordIncident(incident);
+    single.push(performance.now() - t0);
+  }
+  const burst = 1000;
+  const rates: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    await clearAll();
+    const batch = Array.from({ length: burst }, next);
+    const t0 = performance.now();
+    await Promise.all(batch.map((incident) => recordIncident(incident)));
+    rates.push(burst / ((performance.now() - t0) / 1000));
+  }
+  await clearAll();
+  const group = '5 incident writes';
+  return [
+    {
+      group,
+      label: 'recordIncident, one',
+      value: median(single) * 1000,
+      unit: 'µs',
+      runs: single.length,
+      note: 'Node, fake-indexeddb',
+    },
+    {
+      group,
+      label: `recordIncident, burst of ${burst}`,
+      value: median(rates),
+      unit: 'incidents/s',
+      runs: rates.length,
+      note: 'Node, fake-indexeddb, all concurrent',
+    },
+  ];
+}
+
+/** Figure 7 (Node half): the export formats on a 50,000-incident log. */
+export function benchExports(): Row[] {
+  progress('figure 7: JSON and CSV export of 50,000 incidents (Node)');
+  const incidents = Array.from({ length: 50_000 }, (_, i) => sampleIncident(i));
+  const time = (make: () => string) => {
+    const samples: number[] = [];
+    let text = '';
+    for (let run = -1; run < 7; run++) {
+      const t0 = performance.now();
+      text = make();
+      if (run >= 0) samples.push(performance.now() - t0);
+    }
+    return { ms: median(samples), runs: samples.length, mb: Buffer.byteLength(text) / 1e6 };
+  };
+  const json = time(() => toJson(incidents, Date.now(), '0.1.0'));
+  const csv = time(() => toCsv(incidents));
+  const group = '7 log of 50,000';
+  return [
+    {
+      group,
+      label: 'export JSON (toJson)',
+      value: json.ms,
+      unit: 'ms',
+      runs: json.runs,
+      note: `Node; ${json.mb.toFixed(1)} MB of text`,
+    },
+    {
+      group,
+      label: 'export CSV (toCsv)',
+      value: csv.ms,
+      unit: 'ms',
+      runs: csv.runs,
+      note: `Node; ${csv.mb.toFixed(1)} MB of text`,
+    },
+  ];
+}
