@@ -9,7 +9,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'webNavigation', 'scripting', 'storage'],
+    permissions: ['webRequest', 'webNavigation', 'scripting', 'storage', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
   },

@@ -5,6 +5,7 @@ import { createFailureFlow } from '@/lib/failure-flow';
 import { WATCHED_TYPES } from '@/lib/incident';
 import { isEnvelope } from '@/lib/messages';
 import { checkAddress } from '@/lib/recovery-check';
+import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/retention';
 
 export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -23,6 +24,15 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));
   browser.tabs.onRemoved.addListener((tabId) => void flow.onTabRemoved(tabId));
+
+  // Retention runs on an alarm, never on the write path; alarms survive the worker stopping.
+  const scheduleRetention = () =>
+    void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
+  browser.runtime.onInstalled.addListener(scheduleRetention);
+  browser.runtime.onStartup.addListener(scheduleRetention);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void enforceRetention(browser.storage.local, Date.now());
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return;

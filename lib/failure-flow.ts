@@ -65,6 +65,9 @@ function hostOf(url: string): string {
 export function createFailureFlow(effects: Effects, session: SessionArea, ownOrigin: string) {
   const pending = new TabState<Pending>(session, 'pending');
   const bursts = new TabState<Burst>(session, 'bursts');
+  // The browser clears a tab's badge when a new document commits, which can come after the
+  // response completed: the top-level failure is kept to badge the committed page again.
+  const badges = new TabState<{ url: string; status: number }>(session, 'badges');
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
@@ -117,6 +120,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       const logState = await record(incident, tab?.incognito === true, settings);
       if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);
+      if (topLevel) await badges.set(req.tabId, { url: req.url, status: req.statusCode });
       if (!wanted(settings, incident, topLevel)) return;
       if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState);
       else await noticeSubRequest(req.tabId, req);
@@ -127,6 +131,8 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       if (event.frameId !== 0) return;
       // A new page starts without a burst of its own.
       await bursts.take(event.tabId);
+      const badge = await badges.take(event.tabId);
+      if (badge?.url === event.url) await effects.badge(event.tabId, badge.status);
       const entry = await pending.get(event.tabId);
       if (!entry) return;
       if (entry.url !== event.url) {
@@ -166,6 +172,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     async onTabRemoved(tabId: number): Promise<void> {
       await pending.take(tabId);
       await bursts.take(tabId);
+      await badges.take(tabId);
     },
   };
 }

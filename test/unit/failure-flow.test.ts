@@ -122,6 +122,15 @@ describe('a top-level failure', () => {
     expect(log).toContain('refine 1');
   });
 
+  it('badges the page again when its document commits after the response (the browser clears it)', async () => {
+    const { flow, log } = setup({ settings: { overlay: false } });
+    await flow.onFailure(failure);
+    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
+    expect(log).toEqual(['badge 5 502', 'badge 5 502']);
+    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
+    expect(log).toHaveLength(2);
+  });
+
   it('injects again when the document commits after the response completed', async () => {
     const { flow, log } = setup();
     await flow.onFailure(failure);
@@ -157,7 +166,7 @@ describe('a top-level failure', () => {
     await setup({}, area).flow.onFailure(failure);
     const restarted = setup({}, area);
     await restarted.flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'D2' });
-    expect(restarted.log).toEqual(['inject 5 D2']);
+    expect(restarted.log).toEqual(['badge 5 502', 'inject 5 D2']);
     expect(await restarted.flow.onClaim(5, failure.url, 502, '')).toMatchObject({ incident: { status: 502 } });
   });
 

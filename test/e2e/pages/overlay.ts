@@ -102,6 +102,25 @@ export class OverlayPage {
     await this.page.mouse.click(box.x, box.y);
   }
 
+  /**
+   * Copies the overlay's shadow content (markup and styles) into an open shadow root under a
+   * new element with the given id, for tools such as axe that cannot enter a closed root.
+   */
+  async cloneIntoOpenRoot(id: string): Promise<void> {
+    const ok = await this.call<boolean>(
+      '[role="dialog"]',
+      `function () {
+        const source = this.getRootNode();
+        const host = document.createElement('div');
+        host.id = ${JSON.stringify(id)};
+        document.body.append(host);
+        host.attachShadow({ mode: 'open' }).innerHTML = source.innerHTML;
+        return true;
+      }`,
+    );
+    if (!ok) throw new Error('No overlay to copy');
+  }
+
   /** The text of the element focused inside the overlay, if focus is there. */
   async focusedText(): Promise<string | null> {
     return this.call<string>(

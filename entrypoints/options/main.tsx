@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsForm } from '@/components/options-form';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { t } from '@/lib/t';
+
+document.title = t('options_title');
+void loadSettings(browser.storage.local).then((settings) =>
+  render(
+    <OptionsForm settings={settings} save={(patch) => saveSettings(browser.storage.local, patch)} />,
+    document.getElementById('app') as HTMLElement,
+  ),
+);

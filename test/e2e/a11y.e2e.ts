@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openExtensionPage, type Session, startSession } from './harness';
+import { OverlayPage } from './pages/overlay';
+import { PopupPage } from './pages/popup';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, so extension pages' CSP
+ * does not stop it) and returns the serious and critical violations, readably.
+ */
+async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(
+    async (context) =>
+      (
+        await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(
+          context ?? document,
+        )
+      ).violations,
+    selector ?? null,
+  )) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
+    );
+}
+
+describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) => {
+  it('the overlay has no serious or critical violations', async () => {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(session.url('cloudflare-522.test'));
+    const overlay = new OverlayPage(page);
+    await overlay.waitForText();
+    await overlay.click('.x5-switch input');
+    await expect.poll(() => overlay.text()).toContain('Checklist');
+    // The shadow root is closed, so axe cannot walk into it: audit an exact copy of its markup and
+    // styles in an open root of the same page instead.
+    await overlay.cloneIntoOpenRoot('x5-axe-copy');
+    expect(await seriousViolations(page, '#x5-axe-copy')).toEqual([]);
+    await page.close();
+  });
+
+  it('the explanation page has none', async () => {
+    const page = await session.context.newPage();
+    // Reduced motion: axe must not measure contrast halfway through the card's fade-in.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(session.url('empty-502.test')).catch(() => undefined);
+    await page.waitForURL(/explain\.html/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the popup has none', async () => {
+    const popup = await PopupPage.open(session, 'http://cloudflare-522.test/*');
+    await popup.page.emulateMedia({ colorScheme: scheme });
+    await popup.page.getByRole('button', { name: 'cloudflare-522.test' }).click();
+    await popup.page.getByRole('img', { name: /failures over time/ }).waitFor();
+    expect(await seriousViolations(popup.page)).toEqual([]);
+    await popup.page
+      .getByRole('button', { name: /cloudflare-522\.test\// })
+      .first()
+      .click();
+    await popup.page.getByRole('button', { name: 'Copy as support report' }).waitFor();
+    expect(await seriousViolations(popup.page)).toEqual([]);
+    await popup.page.close();
+  });
+
+  it('the options page has none', async () => {
+    const page = await openExtensionPage(session, 'options.html');
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByRole('heading', { name: '5xx Explainer options' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
