@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/export/files';
 import { type Msg, tm } from '@/lib/i18n';
 import type { Incident } from '@/lib/incident';
-import type { Query, SiteSummary } from '@/lib/incident-store';
+import { HOUR_MS, type HourlyCount, type Query, type SiteSummary } from '@/lib/incident-store';
 import { t } from '@/lib/t';
 import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/timeline';
 import { DataPanel } from './data-panel';
@@ -17,6 +17,8 @@ export interface LogApi {
   currentSite: string | null;
   summaries(): Promise<SiteSummary[]>;
   incidents(query: Query): Promise<Incident[]>;
+  /** A site's failures per hour and status (the chart's data). */
+  hourly(site: string, sinceHour: number): Promise<HourlyCount[]>;
   exportLog(format: ExportFormat, site: string | null): Promise<void>;
   /** Imports a JSON export; how many incidents were added, or why the file was refused. */
   importLog(file: File): Promise<{ ok: true; count: number; source: string } | { ok: false; error: Msg }>;
@@ -72,10 +74,18 @@ export function PopupApp({ api }: Props) {
     const since = span === null ? undefined : now - span;
     let live = true;
     api.incidents({ site, status: status ?? undefined, since, limit }).then((rows) => live && setList(rows));
-    api.incidents({ site, since, limit: 100_000 }).then((rows) => {
+    // The chart reads hourly counts (a few hundred rows at most), or for the last hour the
+    // incidents themselves, for minute detail; never every incident of a long log.
+    const points =
+      range === 'hour'
+        ? api.incidents({ site, since, limit: 5000 })
+        : api
+            .hourly(site, since === undefined ? 0 : Math.floor(since / HOUR_MS))
+            .then((rows) => rows.map((r) => ({ time: r.hour * HOUR_MS, status: r.status, count: r.count })));
+    points.then((rows) => {
       if (!live) return;
       setCodes([...new Set(rows.map((r) => r.status))].sort());
-      const from = since ?? Math.min(now - 3_600_000, ...rows.map((r) => r.time));
+      const from = since ?? Math.min(now - HOUR_MS, ...rows.map((r) => r.time));
       const shown = status === null ? rows : rows.filter((r) => r.status === status);
       setBuckets(bucketize(shown, from, now, BARS));
     });

@@ -17,15 +17,35 @@ export interface LogSchema extends DBSchema {
       'by-repeat': [string, number, number];
     };
   };
+  /**
+   * Failures per site, hour and status, kept in step with `incidents` in the same
+   * transactions: the popup's chart reads a few hundred of these instead of every incident.
+   */
+  hourly: {
+    key: [string, number, number];
+    value: HourlyCount;
+  };
 }
 
+/** How many failures (coalesced repeats counted in full) one site had in one hour with one status. */
+export interface HourlyCount {
+  site: string;
+  /** Hours since 1970-01-01T00:00Z. */
+  hour: number;
+  status: number;
+  count: number;
+}
+
+export const HOUR_MS = 3_600_000;
+
 export const DB_NAME = '5xx-explainer';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Repeats of the same URL and status closer together than this become one incident. */
 export const COALESCE_WINDOW_MS = 60_000;
 
-type UpgradeTx = IDBPTransaction<LogSchema, 'incidents'[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'versionchange'>;
+type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'readwrite'>;
 
 /**
  * Schema steps, one per version. Each takes the database from the version before it, so a
@@ -62,6 +82,25 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
       cursor = await cursor.continue();
     }
   }
+  if (oldVersion < 3) {
+    // v3: the hourly counts behind the chart, built from what is already logged.
+    database.createObjectStore('hourly', { keyPath: ['site', 'hour', 'status'] });
+    let cursor = await tx.objectStore('incidents').openCursor();
+    while (cursor) {
+      await addHourly(tx as unknown as WriteTx, cursor.value, 1);
+      cursor = await cursor.continue();
+    }
+  }
+}
+
+/** Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. */
+async function addHourly(tx: WriteTx, incident: Incident, sign: 1 | -1): Promise<void> {
+  const key: [string, number, number] = [incident.site, Math.floor(incident.time / HOUR_MS), incident.status];
+  const hourly = tx.objectStore('hourly');
+  const row = await hourly.get(key);
+  const count = (row?.count ?? 0) + sign * incident.count;
+  if (count > 0) await hourly.put({ site: key[0], hour: key[1], status: key[2], count });
+  else if (row) await hourly.delete(key);
 }
 
 let dbPromise: Promise<IDBPDatabase<LogSchema>> | undefined;
@@ -83,34 +122,49 @@ function db(): Promise<IDBPDatabase<LogSchema>> {
  * incident (count + 1, lastTime moved on), so every single failure is counted.
  */
 export async function recordIncident(incident: Incident): Promise<number> {
-  const tx = (await db()).transaction('incidents', 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
   const from = incident.time - COALESCE_WINDOW_MS;
   const range = IDBKeyRange.bound(
     [incident.requestUrl, incident.status, from],
     [incident.requestUrl, incident.status, incident.time + COALESCE_WINDOW_MS],
   );
-  const cursor = await tx.store.index('by-repeat').openCursor(range, 'prev');
+  const incidents = tx.objectStore('incidents');
+  const cursor = await incidents.index('by-repeat').openCursor(range, 'prev');
   const same = cursor?.value;
+  let id: number;
   if (same && same.source === incident.source && same.id !== undefined) {
     await cursor.update({
       ...same,
       count: same.count + incident.count,
       lastTime: Math.max(same.lastTime, incident.lastTime),
     });
-    await tx.done;
-    return same.id;
+    id = same.id;
+  } else {
+    id = await incidents.add(incident);
   }
-  const id = await tx.store.add(incident);
+  // The repeat is charted in its own hour (the incident's first hour may be the previous one).
+  await addHourly(tx, incident, 1);
   await tx.done;
   return id;
 }
 
 /** Adds incidents as they are, without coalescing (imports). Returns how many were added. */
 export async function addIncidents(incidents: readonly Incident[]): Promise<number> {
-  const tx = (await db()).transaction('incidents', 'readwrite');
-  for (const incident of incidents) void tx.store.add(incident);
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  for (const incident of incidents) {
+    await tx.objectStore('incidents').add(incident);
+    await addHourly(tx, incident, 1);
+  }
   await tx.done;
   return incidents.length;
+}
+
+/** One site's hourly failure counts from `sinceHour` on (the chart's data). */
+export async function hourlyCounts(site: string, sinceHour = 0): Promise<HourlyCount[]> {
+  return (await db()).getAll(
+    'hourly',
+    IDBKeyRange.bound([site, sinceHour, 0], [site, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]),
+  );
 }
 
 /** Replaces an incident's diagnosis (once the page's body refined it), keeping its counts. */
@@ -204,19 +258,26 @@ export async function countIncidents(): Promise<number> {
 
 /** Deletes one site's incidents ("Clear this site"). */
 export async function clearSite(site: string): Promise<void> {
-  const tx = (await db()).transaction('incidents', 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const incidents = tx.objectStore('incidents');
   const range = IDBKeyRange.bound([site, Number.NEGATIVE_INFINITY], [site, Number.POSITIVE_INFINITY]);
-  let cursor = await tx.store.index('by-site').openKeyCursor(range);
+  let cursor = await incidents.index('by-site').openKeyCursor(range);
   while (cursor) {
-    void tx.store.delete(cursor.primaryKey);
+    void incidents.delete(cursor.primaryKey);
     cursor = await cursor.continue();
   }
+  void tx
+    .objectStore('hourly')
+    .delete(IDBKeyRange.bound([site, 0, 0], [site, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]));
   await tx.done;
 }
 
 /** Deletes everything ("Clear everything"). */
 export async function clearAll(): Promise<void> {
-  await (await db()).clear('incidents');
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  void tx.objectStore('incidents').clear();
+  void tx.objectStore('hourly').clear();
+  await tx.done;
 }
 
 /**
@@ -225,26 +286,25 @@ export async function clearAll(): Promise<void> {
  * were deleted.
  */
 export async function prune(now: number, maxAgeMs: number, maxCount: number): Promise<number> {
-  const tx = (await db()).transaction('incidents', 'readwrite');
-  const index = tx.store.index('by-time');
-  const total = await tx.store.count();
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const incidents = tx.objectStore('incidents');
+  const index = incidents.index('by-time');
+  const total = await incidents.count();
   let deleted = 0;
-  let cursor = await index.openKeyCursor(IDBKeyRange.upperBound(now - maxAgeMs, true));
-  while (cursor) {
-    void tx.store.delete(cursor.primaryKey);
-    deleted++;
-    cursor = await cursor.continue();
-  }
-  let excess = total - deleted - maxCount;
-  if (excess > 0) {
-    cursor = await index.openKeyCursor(IDBKeyRange.lowerBound(now - maxAgeMs));
-    while (cursor && excess > 0) {
-      void tx.store.delete(cursor.primaryKey);
+  // Values, not just keys: each deleted incident's failures leave the hourly counts too. (A
+  // repeat coalesced across an hour boundary is taken from the first hour: close enough.)
+  const drop = async (range: IDBKeyRange, limit: number) => {
+    let cursor = await index.openCursor(range);
+    while (cursor && limit-- > 0) {
+      await addHourly(tx, cursor.value, -1);
+      void cursor.delete();
       deleted++;
-      excess--;
       cursor = await cursor.continue();
     }
-  }
+  };
+  await drop(IDBKeyRange.upperBound(now - maxAgeMs, true), Number.POSITIVE_INFINITY);
+  const excess = total - deleted - maxCount;
+  if (excess > 0) await drop(IDBKeyRange.lowerBound(now - maxAgeMs), excess);
   await tx.done;
   return deleted;
 }

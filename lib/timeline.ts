@@ -1,5 +1,3 @@
-import type { Incident } from './incident';
-
 /** The colour groups of the chart: the common codes each on their own, the rest together. */
 export const CODE_GROUPS = ['500', '502', '503', '504', 'other'] as const;
 export type CodeGroup = (typeof CODE_GROUPS)[number];
@@ -21,11 +19,15 @@ function empty(start: number, end: number): Bucket {
   return { start, end, counts: { '500': 0, '502': 0, '503': 0, '504': 0, other: 0 }, total: 0 };
 }
 
-/**
- * Spreads incidents over `count` equal buckets from `since` to `until`. An incident that stands
- * for several failures is counted in full at its first time (its repeats are within a minute).
- */
-export function bucketize(incidents: readonly Incident[], since: number, until: number, count: number): Bucket[] {
+/** Failures at a time: an incident (its repeats are within a minute), or an hour's count. */
+export interface Point {
+  time: number;
+  status: number;
+  count: number;
+}
+
+/** Spreads failures over `count` equal buckets from `since` to `until`. */
+export function bucketize(incidents: readonly Point[], since: number, until: number, count: number): Bucket[] {
   const width = Math.max(1, (until - since) / count);
   const buckets = Array.from({ length: count }, (_, i) => empty(since + i * width, since + (i + 1) * width));
   for (const incident of incidents) {

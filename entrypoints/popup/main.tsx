@@ -6,7 +6,15 @@ import { copyText } from '@/lib/clipboard';
 import { downloadText } from '@/lib/download';
 import { exportFile } from '@/lib/export/files';
 import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
-import { addIncidents, allIncidents, clearAll, clearSite, queryIncidents, siteSummaries } from '@/lib/incident-store';
+import {
+  addIncidents,
+  allIncidents,
+  clearAll,
+  clearSite,
+  hourlyCounts,
+  queryIncidents,
+  siteSummaries,
+} from '@/lib/incident-store';
 import { siteOf } from '@/lib/site';
 import { supportReport } from '@/lib/support-report';
 import { t } from '@/lib/t';
@@ -31,6 +39,7 @@ async function start(): Promise<void> {
     currentSite: await currentSite().catch(() => null),
     summaries: siteSummaries,
     incidents: queryIncidents,
+    hourly: hourlyCounts,
     async exportLog(format, site) {
       const file = exportFile(format, await allIncidents(site ?? undefined), Date.now(), version, site ?? undefined);
       downloadText(document, file.name, file.mime, file.text);

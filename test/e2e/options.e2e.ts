@@ -12,7 +12,12 @@ afterAll(async () => {
   await session?.close();
 });
 
-const stored = () => session.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+interface Stored {
+  value?: { retentionDays?: number; mutedCodes?: number[] };
+}
+
+const stored = () =>
+  session.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Stored | undefined);
 
 describe('the options page', () => {
   it('keeps a bad number in the field with a clear error, and saves nothing wrong', async () => {
@@ -23,7 +28,7 @@ describe('the options page', () => {
     await days.fill('0');
     await page.getByRole('alert').getByText('Enter a whole number from 1 to 3650.').waitFor();
     expect(await days.inputValue()).toBe('0');
-    expect((await stored()).value.retentionDays).toBe(30);
+    expect((await stored())?.value?.retentionDays).toBe(30);
     await page.reload();
     expect(await page.getByLabel('Keep incidents for this many days').inputValue()).toBe('30');
     await page.close();

@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  addIncidents,
   allIncidents,
   COALESCE_WINDOW_MS,
   clearAll,
@@ -9,6 +10,8 @@ import {
   countIncidents,
   DB_NAME,
   getIncident,
+  HOUR_MS,
+  hourlyCounts,
   prune,
   queryIncidents,
   recordIncident,
@@ -145,6 +148,29 @@ describe('clearing and retention', () => {
   });
 });
 
+describe('hourly counts (the chart’s data)', () => {
+  const at = (hour: number, minute = 0) => hour * HOUR_MS + minute * 60_000;
+
+  it('count every failure in its hour and status, through coalescing, import, pruning and clearing', async () => {
+    await recordIncident(makeIncident({ time: at(10, 1), lastTime: at(10, 1) }));
+    await recordIncident(makeIncident({ time: at(10, 1.5), lastTime: at(10, 1.5) }));
+    await recordIncident(makeIncident({ time: at(10, 2), lastTime: at(10, 2), status: 504 }));
+    await recordIncident(makeIncident({ time: at(12), lastTime: at(12), requestUrl: 'https://shop.example.com/b' }));
+    await addIncidents([makeIncident({ time: at(12, 5), lastTime: at(12, 5), count: 7, source: 'colleague' })]);
+    expect(await hourlyCounts('example.com')).toEqual([
+      { site: 'example.com', hour: 10, status: 502, count: 2 },
+      { site: 'example.com', hour: 10, status: 504, count: 1 },
+      { site: 'example.com', hour: 12, status: 502, count: 8 },
+    ]);
+    expect((await hourlyCounts('example.com', 11)).map((r) => r.hour)).toEqual([12]);
+
+    await prune(at(13), at(13) - at(11), 1000);
+    expect(await hourlyCounts('example.com')).toEqual([{ site: 'example.com', hour: 12, status: 502, count: 8 }]);
+    await clearSite('example.com');
+    expect(await hourlyCounts('example.com')).toEqual([]);
+  });
+});
+
 describe('schema upgrade', () => {
   it('keeps every incident of a version 1 log, filling the new fields', async () => {
     const v1 = await openDB(DB_NAME, 1, {
@@ -167,5 +193,7 @@ describe('schema upgrade', () => {
     expect(await recordIncident(makeIncident({ time: 1500, lastTime: 1500 }))).toBe(1);
     expect((await getIncident(1))?.count).toBe(2);
     expect(await queryIncidents({ status: 502 })).toHaveLength(2);
+    // v3 built the hourly counts from the migrated incidents.
+    expect((await hourlyCounts('example.com')).reduce((n, r) => n + r.count, 0)).toBe(2);
   });
 });
