@@ -13,6 +13,31 @@ export default defineConfig({
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
   },
+  // Firefox gets the same MV3 extension as Chrome (WXT would default to MV2 there): one manifest
+  // shape (`action`, `host_permissions`), one event-driven background whose state survives in
+  // `storage.session`, and MV2's end in sight. See README "Firefox".
+  manifestVersion: 3,
+  // Both are set by the hook below (Chrome would warn about a `browser_specific_settings` key);
+  // WXT checks for them before hooks run.
+  suppressWarnings: { firefoxId: true, firefoxDataCollection: true },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      manifest.browser_specific_settings = {
+        gecko: {
+          // Fixed, so that storage, the log and granted permissions survive reinstalls and updates.
+          id: '5xx-explainer@fivexx-explainer',
+          // 140, an ESR: grants MV3 host permissions at install (from 127; before, a person had to
+          // allow each site) and reads data_collection_permissions. Nothing is collected: the log
+          // stays on the machine.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      } as typeof manifest.browser_specific_settings;
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { sourcemap: false },
