@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browserEffects } from '@/lib/browser-effects';
 import { createFailureFlow } from '@/lib/failure-flow';
+import { createTabRecall } from '@/lib/firefox-tab-recall';
 import { WATCHED_TYPES } from '@/lib/incident';
 import { isEnvelope } from '@/lib/messages';
 import { checkAddress } from '@/lib/recovery-check';
@@ -11,11 +12,21 @@ export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin);
 
+  // Firefox can report tabId -1 on completion of a navigation it started itself (the address
+  // bar): a main-frame listener keeps the tab of failing ones (lib/firefox-tab-recall.ts).
+  const recall = import.meta.env.FIREFOX ? createTabRecall() : undefined;
+  if (recall) {
+    browser.webRequest.onHeadersReceived.addListener((details) => void recall.remember(details), {
+      urls: ['<all_urls>'],
+      types: ['main_frame'],
+    });
+  }
+
   // The hot path: every watched request of every page ends here. Healthy ones return at once.
   browser.webRequest.onCompleted.addListener(
     (details) => {
       if (details.statusCode < 500) return;
-      void flow.onFailure(details);
+      void flow.onFailure(recall ? recall.restore(details) : details);
     },
     { urls: ['<all_urls>'], types: [...WATCHED_TYPES] },
     ['responseHeaders'],
