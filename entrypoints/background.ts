@@ -5,8 +5,10 @@ import { createFailureFlow } from '@/lib/failure-flow';
 import { createTabRecall } from '@/lib/firefox-tab-recall';
 import { WATCHED_TYPES } from '@/lib/incident';
 import { isEnvelope } from '@/lib/messages';
+import { ALL_SITES, showHostAccess } from '@/lib/platform-host-access';
 import { checkAddress } from '@/lib/recovery-check';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/retention';
+import { t } from '@/lib/t';
 
 export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -35,6 +37,18 @@ export default defineBackground(() => {
   browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));
   browser.tabs.onRemoved.addListener((tabId) => void flow.onTabRemoved(tabId));
+
+  // A person can withhold access to all sites (Firefox: about:addons → Permissions): say so on
+  // the toolbar button rather than fall silent (lib/platform-host-access.ts).
+  const checkHostAccess = () =>
+    void browser.permissions
+      .contains(ALL_SITES)
+      .then((granted) => showHostAccess(granted, browser.action, t))
+      .catch(() => undefined);
+  browser.runtime.onInstalled.addListener(checkHostAccess);
+  browser.runtime.onStartup.addListener(checkHostAccess);
+  browser.permissions.onAdded.addListener(checkHostAccess);
+  browser.permissions.onRemoved.addListener(checkHostAccess);
 
   // Retention runs on an alarm, never on the write path; alarms survive the worker stopping.
   const scheduleRetention = () =>
