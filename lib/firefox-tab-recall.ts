@@ -15,7 +15,7 @@ const MAX_REMEMBERED = 64;
 /**
  * Firefox can lose the tab of a top-level navigation: with site isolation (Fission, on by
  * default), a navigation the browser itself starts — an address typed in the address bar, a
- * bookmark, automation — moves the tab to a new browsing context on the way, and by
+ * reload, automation — moves the tab to a new browsing context on the way, and by
  * `webRequest.onCompleted` Firefox reports `tabId: -1` for it (seen on ESR 153; a page's own
  * `location.href = …` and `tabs.update` keep their tab). `onHeadersReceived` fires before the
  * switch, with the right tab and the status. So on Firefox a main-frame-only listener remembers
