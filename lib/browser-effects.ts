@@ -74,12 +74,15 @@ export const browserEffects: Effects = {
   async inject(tabId, documentId): Promise<InjectOutcome> {
     try {
       await browser.scripting.executeScript({
+        // Chromium and Firefox (ESR 153 at least) give webNavigation a documentId; without one
+        // the top frame is the target, and the overlay's claim checks it is the failing document.
         target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] },
         files: [OVERLAY_FILE],
       });
       return 'injected';
     } catch (error) {
-      // Chromium: "Frame with ID 0 is showing error page".
+      // Chromium: "Frame with ID 0 is showing error page". Firefox shows no page of its own for
+      // an HTTP error (it renders the body, even an empty one), so it never gets here for a 5xx.
       return /error page/i.test(String(error)) ? 'error-page' : 'failed';
     }
   },
