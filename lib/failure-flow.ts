@@ -83,16 +83,17 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   }
 
   async function noticeSubRequest(tabId: number, req: CompletedRequest): Promise<void> {
-    const previous = await bursts.get(tabId);
-    const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
-    const burst: Burst = {
-      id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
-      status: req.statusCode,
-      count: ongoing ? previous.count + 1 : 1,
-      last: req.timeStamp,
-      host: hostOf(req.url),
-    };
-    await bursts.set(tabId, burst);
+    // Read and written in one step: failures arrive together, and each must be counted.
+    const burst = await bursts.update(tabId, (previous): Burst => {
+      const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
+      return {
+        id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
+        status: req.statusCode,
+        count: ongoing ? previous.count + 1 : 1,
+        last: req.timeStamp,
+        host: hostOf(req.url),
+      };
+    });
     if (!(await effects.notify(tabId, burst))) await effects.inject(tabId);
   }
 

@@ -66,6 +66,18 @@ export class TabState<T> {
     await this.save(map);
   }
 
+  /**
+   * Replaces the tab's entry with what `next` makes of it, with no other change in between:
+   * concurrent events (a burst of failures) each see the one before.
+   */
+  async update(tabId: number, next: (current: T | undefined) => T): Promise<T> {
+    const map = await this.load();
+    const value = next(map.get(tabId));
+    map.set(tabId, value);
+    await this.save(map);
+    return value;
+  }
+
   /** Removes and returns the tab's entry. */
   async take(tabId: number): Promise<T | undefined> {
     const map = await this.load();

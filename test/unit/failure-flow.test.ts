@@ -236,6 +236,18 @@ describe('failed sub-requests', () => {
     ]);
   });
 
+  it('counts every failure of a burst, also when many arrive at once in a worker that just started', async () => {
+    const area = memoryArea();
+    await setup({ listening: true }, area).flow.onFailure(api(0, 2000));
+    const restarted = setup({ listening: true }, area);
+    await Promise.all([1, 2, 3, 4, 5].map((n) => restarted.flow.onFailure(api(n, 2000 + n))));
+    expect(await restarted.flow.onClaim(5, 'https://www.example.com/dashboard?token=t', 200, '')).toMatchObject({
+      kind: 'notice',
+      burst: { id: 1, count: 6 },
+    });
+    expect(Math.max(...restarted.bursts.map((b) => b.count))).toBe(6);
+  });
+
   it('are not shown when notices are off', async () => {
     const { flow, bursts, recorded } = setup({ settings: { apiNotices: false } });
     await flow.onFailure(api(1));
