@@ -8,6 +8,10 @@ export interface LabResponse {
   reason?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** How `body` becomes bytes: UTF-8 unless said ('latin1' maps each char to one byte, for binary bodies). */
+  bodyEncoding?: 'utf8' | 'latin1';
+  /** Held back until the test calls `lab.release()`: keeps a page loading for as long as a test needs. */
+  held?: boolean;
 }
 
 export interface Scenario {
@@ -103,6 +107,97 @@ for (let i = 0; i < ${BURST_CALLS}; i++) {
     document.getElementById('done').textContent = String(++done);
   });
 }
+</script>
+</body></html>`;
+
+/** Markup and script where a 5xx puts text: header values, the status line, the title. */
+export const MARKUP = {
+  server: '<img src=x onerror=alert(1)>',
+  requestId: '<script>alert(2)</script>',
+  ray: '"><svg onload=alert(3)>',
+  reason: '<b>Error</b> <img src=x onerror=alert(4)>',
+  title: '<img src=x onerror=alert(5)> <b>Server error</b>',
+} as const;
+
+/** The size of the long scenario's header value, in characters. */
+export const LONG_HEADER_CHARS = 7 * 1024;
+
+/** Every byte value, many times over: a body that is no text at all. */
+const BINARY_BODY = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 151 + 7) % 256)).join('');
+
+/**
+ * A failing page that goes after the overlay: it can try to read it, cover it and remove it
+ * (the test calls these, as the page's own code would). Each returns what the page observed.
+ */
+const HOSTILE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Internal Server Error</title></head>
+<body><h1>Internal Server Error</h1><p>This page tries to read, cover and remove what an extension shows on it.</p>
+<script>
+window.hostile = {
+  host: () => document.querySelector('fivexx-explainer'),
+  read() {
+    const host = this.host();
+    if (!host) return null;
+    let attach = 'allowed';
+    try { host.attachShadow({ mode: 'open' }); } catch (e) { attach = e.name; }
+    return {
+      shadowRoot: host.shadowRoot === null ? null : 'exposed',
+      textContent: host.textContent,
+      innerText: host.innerText,
+      html: host.getHTML({ serializableShadowRoots: true }),
+      outerHTML: document.documentElement.outerHTML,
+      pageText: document.documentElement.innerText,
+      children: host.children.length,
+      attach,
+    };
+  },
+  cover() {
+    const top = () => document.elementFromPoint(innerWidth - 100, 60)?.localName ?? null;
+    const before = top();
+    const cover = document.createElement('div');
+    cover.id = 'cover';
+    cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff';
+    document.documentElement.append(cover);
+    return { before, after: top() };
+  },
+  remove() {
+    this.host()?.remove();
+    return document.querySelector('fivexx-explainer') === null;
+  },
+};
+</script>
+</body></html>`;
+
+/**
+ * A healthy page that pretends to be the extension: it messages the extension by id (given as
+ * ?ext=ID) and posts look-alike envelopes to itself. What each attempt did lands in #attempts.
+ */
+const FAKE_MESSAGES_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Nothing to see</title></head>
+<body><h1>A healthy page with ideas</h1><pre id="attempts"></pre>
+<script>
+(async () => {
+  const ext = new URLSearchParams(location.search).get('ext') || '';
+  const claim = { name: 'overlay:claim', body: { url: location.href, navStatus: 503, body: '<h1>503</h1>' } };
+  const notice = { name: 'overlay:notice', body: { burst: { id: 1, status: 503, count: 99, last: Date.now(), host: location.host } } };
+  const out = {};
+  const attempt = async (what, fn) => {
+    try { out[what] = 'returned ' + JSON.stringify(await fn()); }
+    catch (e) { out[what] = 'threw ' + e.name; }
+  };
+  await attempt('chrome.runtime', () => typeof globalThis.chrome?.runtime);
+  await attempt('sendMessage', () => chrome.runtime.sendMessage(ext, claim));
+  await attempt('connect', () => chrome.runtime.connect(ext).name);
+  await attempt('postMessage', () => {
+    for (const m of [claim, notice]) {
+      window.postMessage(m, '*');
+      window.postMessage(JSON.stringify(m), '*');
+      document.dispatchEvent(new CustomEvent(m.name, { detail: m }));
+    }
+    return 'sent';
+  });
+  document.getElementById('attempts').textContent = JSON.stringify(out);
+})();
 </script>
 </body></html>`;
 
@@ -261,6 +356,68 @@ in the server error log.</p>
         body: '{"error":"no healthy upstream"}',
       },
     },
+  },
+  {
+    host: 'markup-500.test',
+    title: 'Hostile input: markup and script in the headers, status line and title (500)',
+    response: {
+      status: 500,
+      reason: MARKUP.reason,
+      headers: {
+        ...html,
+        server: MARKUP.server,
+        'x-request-id': MARKUP.requestId,
+        'cf-ray': MARKUP.ray,
+        via: '1.1 <iframe src="javascript:alert(6)">',
+      },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${MARKUP.title}</title></head>
+<body><h1>Internal Server Error</h1><p>The markup in this page's headers must stay text.</p></body></html>
+`,
+    },
+  },
+  {
+    host: 'long-500.test',
+    title: `Hostile input: a 500 with a ${LONG_HEADER_CHARS}-character header (any query string)`,
+    response: {
+      status: 500,
+      headers: { ...html, server: 'nginx/1.25.3', 'x-request-id': 'r'.repeat(LONG_HEADER_CHARS) },
+      body: nginxPage(500, 'Internal Server Error'),
+    },
+  },
+  {
+    host: 'binary-500.test',
+    title: 'Hostile input: a 500 whose body is binary (application/octet-stream)',
+    response: {
+      status: 500,
+      headers: { 'content-type': 'application/octet-stream', server: 'nginx/1.25.3' },
+      body: BINARY_BODY,
+      bodyEncoding: 'latin1',
+    },
+  },
+  {
+    host: 'xn--bcher-kva.test',
+    title: 'An internationalised host name (bücher.test), 502',
+    response: { status: 502, headers: { ...html, server: 'nginx/1.25.3' }, body: nginxPage(502, 'Bad Gateway') },
+  },
+  {
+    host: 'hostile-500.test',
+    title: 'A failing page that tries to read, cover and remove the overlay (500)',
+    response: { status: 500, headers: { ...html, server: 'Apache/2.4.58 (Ubuntu)' }, body: HOSTILE_PAGE },
+  },
+  {
+    host: 'fake-messages.test',
+    title: 'A healthy page that sends the extension look-alike messages (200)',
+    response: { status: 200, headers: html, body: FAKE_MESSAGES_PAGE },
+  },
+  {
+    host: 'slow-502.test',
+    title: 'A 502 page that keeps loading: its script is held until the test releases it',
+    response: {
+      status: 502,
+      headers: { ...html, server: 'nginx/1.25.3' },
+      body: nginxPage(502, 'Bad Gateway').replace('</body>', '<script src="/held.js"></script>\r\n</body>'),
+    },
+    routes: { '/held.js': { status: 200, headers: { 'content-type': 'text/javascript' }, body: '', held: true } },
   },
 ];
 

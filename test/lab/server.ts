@@ -29,6 +29,8 @@ export interface Lab {
   server: Server;
   /** Starts every changing site (see Scenario.sequence) from its first response again. */
   reset(): void;
+  /** Sends every response held back so far (see LabResponse.held). */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,10 @@ export interface Lab {
  */
 export function startLab(port = 0): Promise<Lab> {
   const hits = new Map<string, number>();
+  const held: (() => void)[] = [];
+  const release = () => {
+    for (const send of held.splice(0)) send();
+  };
   const server = createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -45,14 +51,18 @@ export function startLab(port = 0): Promise<Lab> {
     const hit = hits.get(host) ?? 0;
     if (path === '/' && req.method === 'GET') hits.set(host, hit + 1);
     const response = scenario ? responseFor(scenario, path, hit) : path === '/' ? indexPage() : undefined;
-    const { status, reason, headers = {}, body = '' } = response ?? NOT_FOUND;
-    const bytes = Buffer.from(body, 'utf8');
-    res.writeHead(status, reason ?? undefined, {
-      'cache-control': 'no-store',
-      ...headers,
-      'content-length': String(bytes.length),
-    });
-    res.end(req.method === 'HEAD' ? undefined : bytes);
+    const { status, reason, headers = {}, body = '', bodyEncoding = 'utf8' } = response ?? NOT_FOUND;
+    const bytes = Buffer.from(body, bodyEncoding);
+    const send = () => {
+      res.writeHead(status, reason ?? undefined, {
+        'cache-control': 'no-store',
+        ...headers,
+        'content-length': String(bytes.length),
+      });
+      res.end(req.method === 'HEAD' ? undefined : bytes);
+    };
+    if (response?.held) held.push(send);
+    else send();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -62,7 +72,11 @@ export function startLab(port = 0): Promise<Lab> {
         port: bound,
         server,
         reset: () => hits.clear(),
-        close: () => new Promise((done) => server.close(() => done())),
+        release,
+        close: () => {
+          release();
+          return new Promise((done) => server.close(() => done()));
+        },
       });
     });
   });
