@@ -25,6 +25,11 @@ export interface Session {
   worker: Worker;
   /** The address of a lab host, e.g. url('nginx-502.test') → http://nginx-502.test/ */
   url(host: string, path?: string): string;
+  /**
+   * Quits the browser and starts it again on the same profile, as a person closing and reopening
+   * it: `context` and `worker` are replaced, the extension id and the lab stay.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,27 +54,35 @@ export async function startSession(options: { headless?: boolean } = {}): Promis
   }
   const lab = await startLab();
   const profile = mkdtempSync(join(tmpdir(), '5xx-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: options.headless ?? true,
-    args: chromiumArgs(lab.port, EXTENSION_DIR),
-    acceptDownloads: true,
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  await waitForWebRequest(context, worker);
-  return {
+  const launch = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless: options.headless ?? true,
+      args: chromiumArgs(lab.port, EXTENSION_DIR),
+      acceptDownloads: true,
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await waitForWebRequest(context, worker);
+    return { context, worker };
+  };
+  const { context, worker } = await launch();
+  const session: Session = {
     context,
     lab,
-    extensionId,
+    extensionId: new URL(worker.url()).host,
     worker,
     url: (host, path = '/') => `http://${host}${path}`,
+    async restart() {
+      await session.context.close();
+      Object.assign(session, await launch());
+    },
     async close() {
-      await context.close();
+      await session.context.close();
       await lab.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return session;
 }
 
 /**

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { openExtensionPage, type Session } from './harness';
+
+/** The fields of a logged incident the tests read. */
+export interface LoggedIncident {
+  site: string;
+  status: number;
+  count: number;
+  pageUrl: string;
+  requestUrl: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Reads the extension's log straight from its IndexedDB, from an extension page, without
+ * taking part in it: the database is opened at whatever version it has, a missing one is
+ * never created (the upgrade is aborted), and every connection is closed at once, so the
+ * extension's own opening and upgrading go on as if no one looked.
+ */
+export class LogReader {
+  private constructor(readonly page: Page) {}
+
+  static async open(session: Session): Promise<LogReader> {
+    return new LogReader(await openExtensionPage(session, 'options.html'));
+  }
+
+  /** Every incident in the log; empty when there is no log yet. */
+  incidents(): Promise<LoggedIncident[]> {
+    return this.page.evaluate(
+      (name) =>
+        new Promise<LoggedIncident[]>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onerror = (event) => {
+            event.preventDefault();
+            if (request.error?.name === 'AbortError') resolve([]);
+            else reject(request.error);
+          };
+          request.onsuccess = () => {
+            const db = request.result;
+            const all = db.transaction('incidents').objectStore('incidents').getAll();
+            all.onsuccess = () => resolve(all.result);
+            all.onerror = () => reject(all.error);
+            db.close(); // takes effect once the read is done
+          };
+        }),
+      '5xx-explainer',
+    );
+  }
+
+  /** How many failures one site has in the log (coalesced repeats counted in full). */
+  async failures(site: string): Promise<number> {
+    return (await this.incidents()).filter((i) => i.site === site).reduce((n, i) => n + i.count, 0);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
