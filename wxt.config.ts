@@ -11,6 +11,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['webRequest', 'webNavigation', 'scripting', 'storage', 'alarms'],
     host_permissions: ['<all_urls>'],
+    optional_permissions: ['notifications'],
     action: { default_title: '__MSG_extName__' },
   },
   // Firefox gets the same MV3 extension as Chrome (WXT would default to MV2 there): one manifest

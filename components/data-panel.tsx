@@ -62,7 +62,14 @@ export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, i
         )}
         {confirmAll ? (
           <>
-            <button type="button" class="danger" onClick={() => (setConfirmAll(false), onClearAll())}>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirmAll(false);
+                onClearAll();
+              }}
+            >
               {t('popup_clear_all_confirm')}
             </button>
             <button type="button" onClick={() => setConfirmAll(false)}>

@@ -25,6 +25,12 @@ export interface Props {
   onWatch?: () => void;
   onStopWatch: () => void;
   onCopy: () => void;
+  /** "Check now": request the page again from the background; absent where not offered. */
+  onCheck?: () => void;
+  /** What the last check found, in words. */
+  checkText?: string | null;
+  /** What the site's own status page says, when lookups are on. */
+  siteStatus?: string | null;
   /** The overlay's own controls; the explanation page has none of these. */
   onClose?: () => void;
   onMinimize?: () => void;
@@ -93,6 +99,7 @@ export function ExplanationCard(props: Props) {
         )}
       </header>
       <p class="x5-meaning">{first ?? code.meaning}</p>
+      {props.siteStatus && <p class="x5-site-status">{props.siteStatus}</p>}
       {first && !d.falseAlarm && <p class="x5-also">{code.meaning}</p>}
       <HopDiagram diagnosis={d} />
       {!d.falseAlarm && (
@@ -119,6 +126,11 @@ export function ExplanationCard(props: Props) {
               {t('ui_watch')}
             </button>
           ))}
+        {props.onCheck && (
+          <button type="button" class="x5-secondary" onClick={props.onCheck}>
+            {t('ui_check_now')}
+          </button>
+        )}
         <button type="button" class="x5-secondary" onClick={props.onCopy}>
           {t('ui_copy_details')}
         </button>
@@ -128,6 +140,7 @@ export function ExplanationCard(props: Props) {
         {copyStatus === 'copied' && t('ui_copied')}
         {copyStatus === 'failed' && t('ui_copy_failed')}
         {!props.onWatch && incident.method !== 'GET' && t('ui_no_resend')}
+        {props.checkText}
       </p>
       <label class="x5-switch">
         <input type="checkbox" checked={owner} onChange={(e) => setOwner((e.target as HTMLInputElement).checked)} />

@@ -20,6 +20,22 @@ export function OptionsForm({ settings: initial, save }: Props) {
   const [drafts, setDrafts] = useState<Partial<Record<NumberField, string>>>({});
   const [newSite, setNewSite] = useState('');
   const [siteError, setSiteError] = useState<string | null>(null);
+  const [statusSite, setStatusSite] = useState('');
+  const [statusUrl, setStatusUrl] = useState('');
+  const [statusError, setStatusError] = useState<string | null>(null);
+
+  const addStatusPage = () => {
+    const site = siteOf(`http://${statusSite.trim()}`);
+    const url = statusUrl.trim();
+    if (!site?.includes('.') || !/^https?:\/\/[^\s]+$/i.test(url)) {
+      setStatusError(t('options_status_error'));
+      return;
+    }
+    setStatusError(null);
+    setStatusSite('');
+    setStatusUrl('');
+    void apply({ statusPageUrls: { ...settings.statusPageUrls, [site]: url } });
+  };
 
   const apply = async (patch: Partial<Settings>) => {
     setSettings(await save(patch));
@@ -67,7 +83,7 @@ export function OptionsForm({ settings: initial, save }: Props) {
     const site = /^[a-z0-9.-]+$/i.test(text.replace(/^https?:\/\//i, '').split('/')[0] ?? '')
       ? siteOf(/^https?:\/\//i.test(text) ? text : `http://${text}`)
       : '';
-    if (!site || !site.includes('.')) {
+    if (!site?.includes('.')) {
       setSiteError(t('options_site_error'));
       return;
     }
@@ -158,6 +174,68 @@ export function OptionsForm({ settings: initial, save }: Props) {
           {siteError && (
             <p id="opt-site-error" class="error" role="alert">
               {siteError}
+            </p>
+          )}
+        </form>
+      </section>
+      <section aria-labelledby="opt-status">
+        <h2 id="opt-status">{t('options_status_heading')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.statusPages}
+            onChange={(e) => apply({ statusPages: (e.target as HTMLInputElement).checked })}
+          />
+          {t('options_status_pages')}
+        </label>
+        <p class="hint">{t('options_status_hint')}</p>
+        {Object.keys(settings.statusPageUrls).length > 0 && (
+          <ul class="sites">
+            {Object.entries(settings.statusPageUrls).map(([site, url]) => (
+              <li key={site}>
+                {site}: {url}{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    const { [site]: _, ...rest } = settings.statusPageUrls;
+                    void apply({ statusPageUrls: rest });
+                  }}
+                >
+                  {t('options_status_remove', site)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          class="add"
+          aria-label={t('options_status_own')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            addStatusPage();
+          }}
+        >
+          <label for="opt-status-site">{t('options_status_site')}</label>
+          <input
+            id="opt-status-site"
+            value={statusSite}
+            placeholder="example.com"
+            aria-invalid={statusError !== null}
+            onInput={(e) => setStatusSite((e.target as HTMLInputElement).value)}
+          />
+          <label for="opt-status-url">{t('options_status_url')}</label>
+          <input
+            id="opt-status-url"
+            value={statusUrl}
+            placeholder="https://status.example.com"
+            aria-invalid={statusError !== null}
+            aria-describedby={statusError ? 'opt-status-error' : undefined}
+            onInput={(e) => setStatusUrl((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit">{t('options_status_add')}</button>
+          {statusError && (
+            <p id="opt-status-error" class="error" role="alert">
+              {statusError}
             </p>
           )}
         </form>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { CheckRecord } from '@/lib/check';
 import type { OverlayPayload } from '@/lib/messages';
 import type { Burst } from '@/lib/pending';
 import type { CheckResult } from '@/lib/recovery';
+import type { SiteStatus } from '@/lib/status-page';
 import { ApiNotice } from './api-notice';
 import { Overlay } from './overlay';
 
@@ -11,12 +13,14 @@ export interface Props {
   /** Subscribes to bursts the background reports later; returns the unsubscribe. */
   subscribe: (onBurst: (burst: Burst) => void) => () => void;
   check: () => Promise<CheckResult>;
+  checkNow: () => Promise<CheckRecord>;
+  siteStatus: (site: string) => Promise<SiteStatus | null>;
   reload: () => void;
   onQuiet: (site: string) => void;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
-export function OverlayApp({ initial, root, subscribe, check, reload, onQuiet }: Props) {
+export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStatus, reload, onQuiet }: Props) {
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // A notice dismissed for one burst stays away until the next burst.
   const [dismissedBurst, setDismissedBurst] = useState<number | null>(null);
@@ -37,6 +41,8 @@ export function OverlayApp({ initial, root, subscribe, check, reload, onQuiet }:
         logState={payload.logState}
         root={root}
         check={check}
+        checkNow={checkNow}
+        siteStatus={() => siteStatus(payload.incident.site)}
         reload={reload}
         onClose={() => setPayload(null)}
         onQuiet={() => {

@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { CheckRecord } from '@/lib/check';
 import { copyText } from '@/lib/clipboard';
+import { tm } from '@/lib/i18n';
 import type { Incident } from '@/lib/incident';
 import type { LogState } from '@/lib/pending';
 import type { CheckResult } from '@/lib/recovery';
+import { type SiteStatus, statusMessage } from '@/lib/status-page';
 import { supportReport } from '@/lib/support-report';
 import { t } from '@/lib/t';
 import { ExplanationCard } from './explanation-card';
@@ -14,6 +17,10 @@ export interface Props {
   /** The shadow root the overlay lives in (for focus and for copying). */
   root: ShadowRoot;
   check: () => Promise<CheckResult>;
+  /** "Check now" through the background. */
+  checkNow: () => Promise<CheckRecord>;
+  /** The site's status page, when the person turned lookups on (null otherwise). */
+  siteStatus: () => Promise<SiteStatus | null>;
   reload: () => void;
   onClose: () => void;
   onQuiet: () => void;
@@ -24,14 +31,24 @@ export interface Props {
  * working. It takes focus only when nothing on the page has it (never from someone typing),
  * Esc closes it, and it can shrink to a small pill and come back.
  */
-export function Overlay({ incident, logState, root, check, reload, onClose, onQuiet }: Props) {
+export function Overlay({ incident, logState, root, check, checkNow, siteStatus, reload, onClose, onQuiet }: Props) {
   const [minimized, setMinimized] = useState(false);
   const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
   const recovery = useRecovery(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
+  const [status, setStatus] = useState<string | null>(null);
+  const [checkText, setCheckText] = useState<string | null>(null);
 
+  // Once per overlay: the lookup is cached in the background anyway.
   useEffect(() => {
+    void siteStatus()
+      .then((s) => s && setStatus(tm(t, statusMessage(s))))
+      .catch(() => undefined);
+  }, []);
+
+  // Layout effect: Esc must work from the moment the card is on screen, not a frame later.
+  useLayoutEffect(() => {
     const active = document.activeElement;
     if (!active || active === document.body || active === document.documentElement) dialog.current?.focus();
     const onKey = (event: KeyboardEvent) => {
@@ -80,6 +97,25 @@ export function Overlay({ incident, logState, root, check, reload, onClose, onQu
         onWatch={incident.method === 'GET' ? recovery.start : undefined}
         onStopWatch={recovery.stop}
         onCopy={copy}
+        onCheck={async () => {
+          setCheckText(t('tools_checking'));
+          const result = await checkNow().catch(() => null);
+          setCheckText(
+            !result
+              ? t('tools_check_failed', incident.site, '—')
+              : result.status === null
+                ? t('tools_check_failed', result.site, result.error ?? '—')
+                : t(
+                    'tools_check_result',
+                    result.site,
+                    result.statusLine || String(result.status),
+                    result.ttfbMs ?? '—',
+                    result.networkLabel || t('tools_this_network'),
+                  ),
+          );
+        }}
+        checkText={checkText}
+        siteStatus={status}
         onClose={onClose}
         onMinimize={minimize}
         onQuiet={onQuiet}

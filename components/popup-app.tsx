@@ -1,20 +1,26 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type CheckRecord, checkOk } from '@/lib/check';
 import type { ExportFormat } from '@/lib/export/files';
 import { type Msg, tm } from '@/lib/i18n';
-import type { Incident } from '@/lib/incident';
+import { type Incident, LOCAL_SOURCE } from '@/lib/incident';
 import { HOUR_MS, type HourlyCount, type Query, type SiteSummary } from '@/lib/incident-store';
+import type { JustMeAnswer } from '@/lib/just-me';
 import { t } from '@/lib/t';
 import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/timeline';
+import type { Watch, WatchEvent } from '@/lib/watch-state';
 import { DataPanel } from './data-panel';
 import { IncidentDetail } from './incident-detail';
 import { IncidentList } from './incident-list';
+import type { LanePoint } from './network-lanes';
 import { SiteTable } from './site-table';
+import { SiteTools } from './site-tools';
 import { TimelineChart } from './timeline-chart';
 
 /** Everything the popup reads and does, passed in so the popup is testable without a browser. */
 export interface LogApi {
-  /** The site of the tab the popup is about; null on pages without one. */
+  /** The site and address of the tab the popup is about; null on pages without one. */
   currentSite: string | null;
+  currentUrl: string | null;
   summaries(): Promise<SiteSummary[]>;
   incidents(query: Query): Promise<Incident[]>;
   /** A site's failures per hour and status (the chart's data). */
@@ -26,6 +32,37 @@ export interface LogApi {
   clearAll(): Promise<void>;
   copyReport(incident: Incident): Promise<boolean>;
   now(): number;
+  check(url: string): Promise<CheckRecord>;
+  siteChecks(site: string): Promise<CheckRecord[]>;
+  justMe(site: string): Promise<JustMeAnswer>;
+  watches(): Promise<{ watches: Watch[]; events: WatchEvent[] }>;
+  /** Asks for the notifications permission (in the click's user gesture), then starts the watch. */
+  startWatch(
+    url: string,
+    intervalMinutes: number,
+    durationMinutes: number,
+  ): Promise<{ watch: Watch; notifications: Promise<boolean> }>;
+  stopWatch(url: string): Promise<void>;
+  notificationsAllowed(): Promise<boolean>;
+}
+
+/** Incidents and checks as points on the "By network" timeline. */
+function lanePoints(incidents: readonly Incident[], checks: readonly CheckRecord[]): LanePoint[] {
+  const none = t('tools_unlabelled');
+  return [
+    ...incidents.map((i) => ({
+      time: i.time,
+      label: i.vantage.networkLabel || (i.source !== LOCAL_SOURCE ? i.source : none),
+      ok: false,
+      title: String(i.status),
+    })),
+    ...checks.map((c) => ({
+      time: c.time,
+      label: c.networkLabel || none,
+      ok: checkOk(c),
+      title: c.status === null ? (c.error ?? '—') : String(c.status),
+    })),
+  ];
 }
 
 export interface Props {
@@ -54,6 +91,21 @@ export function PopupApp({ api }: Props) {
   const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
   const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [version, setVersion] = useState(0);
+  const [check, setCheck] = useState<CheckRecord | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checks, setChecks] = useState<CheckRecord[]>([]);
+  const [justMe, setJustMe] = useState<JustMeAnswer | null>(null);
+  const [watches, setWatches] = useState<Watch[]>([]);
+  const [events, setEvents] = useState<WatchEvent[]>([]);
+  const loadWatches = useCallback(
+    () =>
+      api.watches().then((w) => {
+        setWatches(w.watches);
+        setEvents(w.events);
+      }),
+    [api],
+  );
+  const [notifications, setNotifications] = useState(false);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -65,6 +117,15 @@ export function PopupApp({ api }: Props) {
       (error) => setSites({ state: 'error', error: String(error) }),
     );
   }, [api, version]);
+
+  useEffect(() => {
+    if (!site) return;
+    setCheck(null);
+    setJustMe(null);
+    void api.siteChecks(site).then(setChecks);
+    void loadWatches();
+    void api.notificationsAllowed().then(setNotifications);
+  }, [api, site, version, loadWatches]);
 
   // The list first (the useful paint), then the chart, which reads the whole range.
   useEffect(() => {
@@ -111,13 +172,18 @@ export function PopupApp({ api }: Props) {
           incident={open}
           copyStatus={copyStatus}
           onCopy={async () => setCopyStatus((await api.copyReport(open)) ? 'copied' : 'failed')}
-          onBack={() => (setOpen(null), setCopyStatus(null))}
+          onBack={() => {
+            setOpen(null);
+            setCopyStatus(null);
+          }}
         />
       </main>
     );
   }
 
   const empty = sites.value.length === 0;
+  /** The address to check for a site: the tab's own, else the page of its latest failure. */
+  const targetUrl = (s: string) => (s === api.currentSite ? api.currentUrl : null) ?? list[0]?.pageUrl ?? null;
   const onImport = async (file: File) => {
     const result = await api.importLog(file);
     setImportMessage(
@@ -191,12 +257,61 @@ export function PopupApp({ api }: Props) {
               )}
             </section>
           )}
+          {site && (
+            <SiteTools
+              site={site}
+              check={check}
+              checking={checking}
+              comparison={
+                check && list[0]
+                  ? check.status === list[0].status
+                    ? { key: 'tools_check_same' }
+                    : { key: 'tools_check_differs', subs: [String(list[0].status)] }
+                  : null
+              }
+              onCheck={async () => {
+                const url = targetUrl(site);
+                if (!url) return;
+                setChecking(true);
+                try {
+                  setCheck(await api.check(url));
+                  setChecks(await api.siteChecks(site));
+                } finally {
+                  setChecking(false);
+                }
+              }}
+              watch={watches.find((w) => w.site === site) ?? null}
+              events={events.filter((e) => e.site === site)}
+              onRefresh={() => void loadWatches()}
+              notifications={notifications}
+              onWatch={async (interval, duration) => {
+                const url = targetUrl(site);
+                if (!url) return;
+                const started = await api.startWatch(url, interval, duration);
+                void started.notifications.then(setNotifications);
+                await loadWatches();
+                setChecks(await api.siteChecks(site));
+              }}
+              onStopWatch={async () => {
+                const watch = watches.find((w) => w.site === site);
+                if (watch) await api.stopWatch(watch.url);
+                await loadWatches();
+              }}
+              justMe={justMe}
+              onJustMe={async () => setJustMe(await api.justMe(site))}
+              lanes={lanePoints(list, checks)}
+            />
+          )}
           <section aria-labelledby="sites-heading">
             <h2 id="sites-heading">{t('popup_all_sites')}</h2>
             <SiteTable
               sites={sites.value}
               selected={site}
-              onSelect={(s) => (setSite(s), setStatus(null), setLimit(PAGE))}
+              onSelect={(s) => {
+                setSite(s);
+                setStatus(null);
+                setLimit(PAGE);
+              }}
             />
           </section>
         </>

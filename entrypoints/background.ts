@@ -4,15 +4,17 @@ import { browserEffects } from '@/lib/browser-effects';
 import { createFailureFlow } from '@/lib/failure-flow';
 import { createTabRecall } from '@/lib/firefox-tab-recall';
 import { WATCHED_TYPES } from '@/lib/incident';
-import { isEnvelope } from '@/lib/messages';
+import { createRouter } from '@/lib/message-router';
 import { ALL_SITES, showHostAccess } from '@/lib/platform-host-access';
-import { checkAddress } from '@/lib/recovery-check';
+import { RecentHealthy } from '@/lib/recent-healthy';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/retention';
 import { t } from '@/lib/t';
+import { restoreWatches, runWatch } from '@/lib/watches';
 
 export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin);
+  const healthy = new RecentHealthy();
 
   // Firefox can report tabId -1 on completion of a navigation it started itself (the address
   // bar): a main-frame listener keeps the tab of failing ones (lib/firefox-tab-recall.ts).
@@ -27,7 +29,11 @@ export default defineBackground(() => {
   // The hot path: every watched request of every page ends here. Healthy ones return at once.
   browser.webRequest.onCompleted.addListener(
     (details) => {
-      if (details.statusCode < 500) return;
+      if (details.statusCode < 500) {
+        // For "Is it just me?": which other sites load right now. Two array writes, pages only.
+        if (details.type === 'main_frame') healthy.note(details.url, details.timeStamp);
+        return;
+      }
       void flow.onFailure(recall ? recall.restore(details) : details);
     },
     { urls: ['<all_urls>'], types: [...WATCHED_TYPES] },
@@ -50,23 +56,18 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(checkHostAccess);
   browser.permissions.onRemoved.addListener(checkHostAccess);
 
-  // Retention runs on an alarm, never on the write path; alarms survive the worker stopping.
-  const scheduleRetention = () =>
+  // Retention and watches run on alarms, which survive the worker stopping; a browser restart
+  // may drop alarms, so they are put back from storage when the browser starts.
+  const schedule = () => {
     void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: RETENTION_PERIOD_MINUTES });
-  browser.runtime.onInstalled.addListener(scheduleRetention);
-  browser.runtime.onStartup.addListener(scheduleRetention);
+    void restoreWatches();
+  };
+  browser.runtime.onInstalled.addListener(schedule);
+  browser.runtime.onStartup.addListener(schedule);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void enforceRetention(browser.storage.local, Date.now());
+    else if (alarm.name.startsWith('watch:')) void runWatch(alarm.name.slice('watch:'.length));
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id) return;
-    if (isEnvelope(message, ['overlay:claim'])) {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
-      const { url, navStatus, body } = message.body;
-      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, 8192));
-    }
-    if (isEnvelope(message, ['recovery:check'])) return checkAddress(String(message.body.url), Date.now);
-  });
+  browser.runtime.onMessage.addListener(createRouter(flow, healthy));
 });

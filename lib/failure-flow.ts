@@ -90,7 +90,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
         id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
         status: req.statusCode,
         count: ongoing ? previous.count + 1 : 1,
-        last: req.timeStamp,
+        last: Math.max(req.timeStamp, previous?.last ?? 0),
         host: hostOf(req.url),
       };
     });

@@ -1,120 +1,11 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import { type Diagnosis, diagnose } from './diagnose';
-import { type Incident, LOCAL_SOURCE } from './incident';
+import { addHourly, closeDb, db, type HourlyCount } from './db';
+import type { Diagnosis } from './diagnose';
+import type { Incident } from './incident';
 
-/** IndexedDB layout. Bump DB_VERSION and add a step in `upgrade` for every change. */
-export interface LogSchema extends DBSchema {
-  incidents: {
-    key: number;
-    value: Incident;
-    indexes: {
-      /** [site, time]: one site's incidents in time order. */
-      'by-site': [string, number];
-      'by-time': number;
-      /** [status, time]: filtering by code. */
-      'by-status': [number, number];
-      /** [requestUrl, status, lastTime]: finds the incident a repeat coalesces into. */
-      'by-repeat': [string, number, number];
-    };
-  };
-  /**
-   * Failures per site, hour and status, kept in step with `incidents` in the same
-   * transactions: the popup's chart reads a few hundred of these instead of every incident.
-   */
-  hourly: {
-    key: [string, number, number];
-    value: HourlyCount;
-  };
-}
-
-/** How many failures (coalesced repeats counted in full) one site had in one hour with one status. */
-export interface HourlyCount {
-  site: string;
-  /** Hours since 1970-01-01T00:00Z. */
-  hour: number;
-  status: number;
-  count: number;
-}
-
-export const HOUR_MS = 3_600_000;
-
-export const DB_NAME = '5xx-explainer';
-export const DB_VERSION = 3;
+export { DB_NAME, DB_VERSION, HOUR_MS, type HourlyCount } from './db';
 
 /** Repeats of the same URL and status closer together than this become one incident. */
 export const COALESCE_WINDOW_MS = 60_000;
-
-type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'versionchange'>;
-type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'readwrite'>;
-
-/**
- * Schema steps, one per version. Each takes the database from the version before it, so a
- * log from any earlier version keeps all its data.
- */
-async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx: UpgradeTx): Promise<void> {
-  if (oldVersion < 1) {
-    const incidents = database.createObjectStore('incidents', { keyPath: 'id', autoIncrement: true });
-    incidents.createIndex('by-site', ['site', 'time']);
-    incidents.createIndex('by-time', 'time');
-  }
-  if (oldVersion < 2) {
-    // v2: coalesced repeats (count, lastTime), the local offset, where it was seen from, the diagnosis.
-    const store = tx.objectStore('incidents');
-    store.createIndex('by-status', ['status', 'time']);
-    store.createIndex('by-repeat', ['requestUrl', 'status', 'lastTime']);
-    let cursor = await store.openCursor();
-    while (cursor) {
-      const old = cursor.value as Partial<Incident> & Pick<Incident, 'time'>;
-      await cursor.update({
-        ...old,
-        lastTime: old.lastTime ?? old.time,
-        count: old.count ?? 1,
-        tzOffset: old.tzOffset ?? 0,
-        vantage: old.vantage ?? { browser: '', extension: '', networkLabel: '' },
-        source: old.source ?? LOCAL_SOURCE,
-        diagnosis:
-          old.diagnosis ??
-          diagnose(
-            { status: old.status ?? 500, statusLine: old.statusLine, headers: old.headers ?? {}, url: '' },
-            old.time,
-          ),
-      } as Incident);
-      cursor = await cursor.continue();
-    }
-  }
-  if (oldVersion < 3) {
-    // v3: the hourly counts behind the chart, built from what is already logged.
-    database.createObjectStore('hourly', { keyPath: ['site', 'hour', 'status'] });
-    let cursor = await tx.objectStore('incidents').openCursor();
-    while (cursor) {
-      await addHourly(tx as unknown as WriteTx, cursor.value, 1);
-      cursor = await cursor.continue();
-    }
-  }
-}
-
-/** Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. */
-async function addHourly(tx: WriteTx, incident: Incident, sign: 1 | -1): Promise<void> {
-  const key: [string, number, number] = [incident.site, Math.floor(incident.time / HOUR_MS), incident.status];
-  const hourly = tx.objectStore('hourly');
-  const row = await hourly.get(key);
-  const count = (row?.count ?? 0) + sign * incident.count;
-  if (count > 0) await hourly.put({ site: key[0], hour: key[1], status: key[2], count });
-  else if (row) await hourly.delete(key);
-}
-
-let dbPromise: Promise<IDBPDatabase<LogSchema>> | undefined;
-
-function db(): Promise<IDBPDatabase<LogSchema>> {
-  dbPromise ??= openDB<LogSchema>(DB_NAME, DB_VERSION, {
-    upgrade: (database, oldVersion, _newVersion, tx) => void upgrade(database, oldVersion, tx),
-  });
-  // A failed open must not poison every later call.
-  dbPromise.catch(() => {
-    dbPromise = undefined;
-  });
-  return dbPromise;
-}
 
 /**
  * Records one failure and returns the id of the incident that holds it. A repeat of the
@@ -310,7 +201,4 @@ export async function prune(now: number, maxAgeMs: number, maxCount: number): Pr
 }
 
 /** Drops the cached connection; tests use it after deleting the database. */
-export function closeStore(): void {
-  void dbPromise?.then((d) => d.close());
-  dbPromise = undefined;
-}
+export const closeStore = closeDb;

@@ -1,6 +1,10 @@
+import type { CheckRecord } from './check';
 import type { Incident } from './incident';
+import type { JustMeAnswer } from './just-me';
 import type { Burst, LogState } from './pending';
 import type { CheckResult } from './recovery';
+import type { SiteStatus } from './status-page';
+import type { Watch, WatchEvent } from './watch-state';
 
 /** What the overlay script is asked to show in a page. */
 export type OverlayPayload =
@@ -24,6 +28,15 @@ export interface Protocol {
   'overlay:notice': { request: { burst: Burst }; response: boolean };
   /** "Reload when it's back": the background requests the address (GET, no cache) once. */
   'recovery:check': { request: { url: string }; response: CheckResult };
+  /** "Check now": request the address once, log the result with the network label. */
+  'site:check': { request: { url: string }; response: CheckRecord };
+  /** "Is it just me?" for a site, from the person's own history. */
+  'site:just-me': { request: { site: string }; response: JustMeAnswer };
+  /** The site's status page, when lookups are on; null otherwise. */
+  'site:status': { request: { site: string; scheme: string }; response: SiteStatus | null };
+  'watch:start': { request: { url: string; intervalMinutes: number; durationMinutes: number }; response: Watch };
+  'watch:stop': { request: { url: string }; response: null };
+  'watch:list': { request: Record<string, never>; response: { watches: Watch[]; events: WatchEvent[] } };
 }
 
 export type MessageName = keyof Protocol;

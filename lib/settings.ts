@@ -16,6 +16,10 @@ export interface Settings {
   logPrivate: boolean;
   /** The person's name for the network they are on ("office wifi"), stored with each incident. */
   networkLabel: string;
+  /** Look up a failing site's status page: contacts a host the person did not visit, so opt-in. */
+  statusPages: boolean;
+  /** Status page addresses the person entered, by site. */
+  statusPageUrls: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -27,6 +31,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   retentionCount: 50_000,
   logPrivate: false,
   networkLabel: '',
+  statusPages: false,
+  statusPageUrls: {},
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
@@ -40,13 +46,24 @@ function clamp(value: unknown, [min, max]: readonly [number, number], fallback: 
   return Math.min(max, Math.max(min, n));
 }
 
+/** Only http(s) addresses under plain site names are kept. */
+function statusUrls(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [site, url] of Object.entries(value).slice(0, 200)) {
+    if (/^[a-z0-9.-]{1,253}$/i.test(site) && typeof url === 'string' && /^https?:\/\/[^\s]{1,300}$/i.test(url))
+      out[site] = url;
+  }
+  return out;
+}
+
 /**
  * Reads whatever is stored (any older version, or garbage) into valid current settings:
  * unknown keys dropped, wrong types replaced by defaults, numbers clamped.
  */
 export function migrateSettings(stored: unknown): Settings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate') =>
+  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages') =>
     typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
   const list = <T>(key: string, ok: (v: unknown) => v is T): T[] =>
     Array.isArray(raw[key]) ? [...new Set((raw[key] as unknown[]).filter(ok))] : [];
@@ -62,6 +79,8 @@ export function migrateSettings(stored: unknown): Settings {
     retentionCount: clamp(raw.retentionCount, LIMITS.retentionCount, DEFAULT_SETTINGS.retentionCount),
     logPrivate: bool('logPrivate'),
     networkLabel: typeof raw.networkLabel === 'string' ? raw.networkLabel.slice(0, 80) : '',
+    statusPages: bool('statusPages'),
+    statusPageUrls: statusUrls(raw.statusPageUrls),
   };
 }
 

@@ -49,6 +49,8 @@ export default defineContentScript({
         root={root}
         subscribe={subscribe}
         check={() => send('recovery:check', { url: location.href })}
+        checkNow={() => send('site:check', { url: location.href })}
+        siteStatus={(site) => send('site:status', { site, scheme: location.protocol })}
         reload={() => location.reload()}
         onQuiet={async (site) => {
           const { quietSites } = await loadSettings(browser.storage.local);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/explanation-card.css';
 import { type LogApi, PopupApp } from '@/components/popup-app';
+import { siteChecks } from '@/lib/check-store';
 import { copyText } from '@/lib/clipboard';
 import { downloadText } from '@/lib/download';
 import { exportFile } from '@/lib/export/files';
@@ -15,6 +16,7 @@ import {
   queryIncidents,
   siteSummaries,
 } from '@/lib/incident-store';
+import { send } from '@/lib/messaging';
 import { siteOf } from '@/lib/site';
 import { supportReport } from '@/lib/support-report';
 import { t } from '@/lib/t';
@@ -23,20 +25,24 @@ import { t } from '@/lib/t';
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
  * opened as a page of its own (the end-to-end tests do that).
  */
-async function currentSite(): Promise<string | null> {
+async function currentTab(): Promise<{ site: string | null; url: string | null }> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
   const tab = named
     ? await browser.tabs.get(named).catch(() => undefined)
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const url = tab?.url;
-  return url && /^https?:/.test(url) ? siteOf(url) || null : null;
+  return url && /^https?:/.test(url) ? { site: siteOf(url) || null, url } : { site: null, url: null };
 }
+
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
 const version = browser.runtime.getManifest().version;
 
 async function start(): Promise<void> {
+  const tab = await currentTab().catch(() => ({ site: null, url: null }));
   const api: LogApi = {
-    currentSite: await currentSite().catch(() => null),
+    currentSite: tab.site,
+    currentUrl: tab.url,
     summaries: siteSummaries,
     incidents: queryIncidents,
     hourly: hourlyCounts,
@@ -55,6 +61,18 @@ async function start(): Promise<void> {
     clearAll,
     copyReport: (incident) => copyText(supportReport(incident, t), document.body, document),
     now: Date.now,
+    check: (url) => send('site:check', { url }),
+    siteChecks,
+    justMe: (site) => send('site:just-me', { site }),
+    watches: () => send('watch:list', {}),
+    async startWatch(url, intervalMinutes, durationMinutes) {
+      // Optional, asked for on first use, while the click still counts as the person's gesture;
+      // the watch does not wait for the answer (it works without notifications too).
+      const notifications = browser.permissions.request(NOTIFICATIONS).catch(() => false);
+      return { watch: await send('watch:start', { url, intervalMinutes, durationMinutes }), notifications };
+    },
+    stopWatch: (url) => send('watch:stop', { url }).then(() => undefined),
+    notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
   };
   render(<PopupApp api={api} />, document.getElementById('app') as HTMLElement);
 }

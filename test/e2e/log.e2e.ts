@@ -40,7 +40,7 @@ describe('the log after a burst', () => {
     await popup.page.getByRole('heading', { name: 'burst.test' }).waitFor();
     const chart = popup.page.getByRole('img', { name: /failures over time/ });
     await expect.poll(() => chart.getAttribute('aria-label')).toMatch(new RegExp(`^${BURST_CALLS} failures over time`));
-    expect(await popup.page.locator('.legend').innerText()).toContain('502 Bad Gateway');
+    expect(await popup.page.locator('.chart .legend').innerText()).toContain('502 Bad Gateway');
 
     const csv = await popup.export('CSV');
     expect(csv.name).toMatch(/^5xx-log-burst\.test-\d{4}-\d{2}-\d{2}\.csv$/);

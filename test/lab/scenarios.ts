@@ -342,6 +342,30 @@ in the server error log.</p>
     },
   },
   {
+    host: 'shop-down.test',
+    title: 'A shop down (503) whose status page (status.shop-down.test) reports a major outage',
+    response: {
+      status: 503,
+      headers: { ...html, server: 'nginx/1.25.3' },
+      body: nginxPage(503, 'Service Temporarily Unavailable'),
+    },
+  },
+  {
+    host: 'status.shop-down.test',
+    title: 'The shop’s status page, in Atlassian Statuspage format',
+    response: { status: 200, headers: html, body: '<!doctype html><title>Shop status</title><h1>Major outage</h1>' },
+    routes: {
+      '/api/v2/status.json': {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          page: { id: 'lab', name: 'Shop', url: 'http://status.shop-down.test' },
+          status: { indicator: 'major', description: 'Major System Outage' },
+        }),
+      },
+    },
+  },
+  {
     host: 'api-503.test',
     title: 'A healthy page whose API calls fail with 503',
     response: { status: 200, headers: html, body: API_PAGE },

@@ -29,6 +29,8 @@ export interface Lab {
   server: Server;
   /** Starts every changing site (see Scenario.sequence) from its first response again. */
   reset(): void;
+  /** Every request served, as `host/path`, oldest first (tests check what was contacted). */
+  requests: string[];
   /** Sends every response held back so far (see LabResponse.held). */
   release(): void;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export interface Lab {
  */
 export function startLab(port = 0): Promise<Lab> {
   const hits = new Map<string, number>();
+  const requests: string[] = [];
   const held: (() => void)[] = [];
   const release = () => {
     for (const send of held.splice(0)) send();
@@ -48,6 +51,7 @@ export function startLab(port = 0): Promise<Lab> {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const scenario = scenarioFor(host);
+    requests.push(`${host}${path}`);
     const hit = hits.get(host) ?? 0;
     if (path === '/' && req.method === 'GET') hits.set(host, hit + 1);
     const response = scenario ? responseFor(scenario, path, hit) : path === '/' ? indexPage() : undefined;
@@ -72,6 +76,7 @@ export function startLab(port = 0): Promise<Lab> {
         port: bound,
         server,
         reset: () => hits.clear(),
+        requests,
         release,
         close: () => {
           release();

@@ -36,10 +36,7 @@ describe('import', () => {
       file([makeIncident(), { ...makeIncident(), requestUrl: 'javascript:alert(1)' }]),
       { key: 'import_damaged', subs: ['#2 requestUrl'] },
     ],
-    [
-      file([{ ...makeIncident(), pageUrl: 'x'.repeat(10_000) }]),
-      { key: 'import_damaged', subs: ['#1 pageUrl'] },
-    ],
+    [file([{ ...makeIncident(), pageUrl: 'x'.repeat(10_000) }]), { key: 'import_damaged', subs: ['#1 pageUrl'] }],
     [file([{ ...makeIncident(), headers: [] }]), { key: 'import_damaged', subs: ['#1 headers'] }],
   ])('rejects %s', (text, error) => {
     expect(parseImport(text, 'x')).toEqual({ ok: false, error });

@@ -38,6 +38,13 @@ describe('settings', () => {
       { networkLabel: 'x'.repeat(200), unknown: 1 },
       { ...DEFAULT_SETTINGS, networkLabel: 'x'.repeat(80) },
     ],
+    [
+      {
+        statusPages: true,
+        statusPageUrls: { 'a.com': 'https://status.a.com', 'b.com': 'javascript:alert(1)', 'c d': 'https://x' },
+      },
+      { ...DEFAULT_SETTINGS, statusPages: true, statusPageUrls: { 'a.com': 'https://status.a.com' } },
+    ],
   ])('repairs %j', (stored, expected) => {
     expect(migrateSettings(stored)).toEqual(expected);
   });

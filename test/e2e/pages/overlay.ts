@@ -96,7 +96,8 @@ export class OverlayPage {
   async click(selector: string): Promise<void> {
     const box = await this.call<{ x: number; y: number }>(
       selector,
-      'function () { const r = this.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
+      // Into view first, as a person would scroll the card to reach it.
+      'function () { this.scrollIntoView({ block: "center" }); const r = this.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; }',
     );
     if (!box) throw new Error(`No ${selector} in the overlay`);
     await this.page.mouse.click(box.x, box.y);

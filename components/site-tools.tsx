@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import { type CheckRecord, checkOk } from '@/lib/check';
+import { type Msg, tm } from '@/lib/i18n';
+import type { JustMeAnswer } from '@/lib/just-me';
+import { t } from '@/lib/t';
+import type { Watch, WatchEvent } from '@/lib/watch-state';
+import { type LanePoint, NetworkLanes } from './network-lanes';
+
+export interface Props {
+  site: string;
+  /** The result of the last "Check now", and how it compares with the last failure. */
+  check: CheckRecord | null;
+  checking: boolean;
+  comparison: Msg | null;
+  onCheck: () => void;
+  watch: Watch | null;
+  /** What watches of this site found, newest first. */
+  events: readonly WatchEvent[];
+  /** Reads the watch state again. */
+  onRefresh: () => void;
+  /** Whether watch notifications can be shown. */
+  notifications: boolean;
+  onWatch: (intervalMinutes: number, durationMinutes: number) => void;
+  onStopWatch: () => void;
+  justMe: JustMeAnswer | null;
+  onJustMe: () => void;
+  lanes: readonly LanePoint[];
+}
+
+const INTERVALS = [1, 5, 15, 60];
+const DURATIONS = [30, 60, 240, 1440];
+
+function checkLine(check: CheckRecord): string {
+  const from = check.networkLabel || t('tools_this_network');
+  if (check.status === null) return t('tools_check_failed', check.site, check.error ?? '—');
+  const line = t('tools_check_result', check.site, check.statusLine || String(check.status), check.ttfbMs ?? '—', from);
+  const edge = check.diagnosis.edge;
+  return edge ? `${line} ${t('tools_check_result_pop', edge.city ? `${edge.pop} (${edge.city})` : edge.pop)}` : line;
+}
+
+/** Site-owner tools for one site: check it from here, watch it, "is it just me?", compare networks. */
+export function SiteTools(props: Props) {
+  const [interval, setInterval] = useState(5);
+  const [duration, setDuration] = useState(60);
+  const { check, watch, justMe } = props;
+  return (
+    <section class="tools" aria-labelledby="tools-heading">
+      <h2 id="tools-heading">{t('tools_heading')}</h2>
+      <div class="row-controls">
+        <button type="button" onClick={props.onCheck} disabled={props.checking}>
+          {props.checking ? t('tools_checking') : t('tools_check')}
+        </button>
+        <button type="button" onClick={props.onJustMe}>
+          {t('tools_just_me')}
+        </button>
+      </div>
+      <div role="status">
+        {check && (
+          <p class={checkOk(check) ? 'ok' : 'error'}>
+            {checkLine(check)} {props.comparison && tm(t, props.comparison)}
+          </p>
+        )}
+      </div>
+      {justMe && (
+        <section class="just-me" aria-label={t('tools_just_me')}>
+          <p>
+            <strong>{tm(t, justMe.conclusion)}</strong>
+          </p>
+          <ul>
+            {justMe.findings.map((f) => (
+              <li key={f.key + (f.subs ?? []).join()}>{tm(t, f)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {watch ? (
+        <div class="row-controls">
+          <span>{t('tools_watching', watch.intervalMinutes, new Date(watch.until).toLocaleTimeString())}</span>
+          <button type="button" onClick={props.onStopWatch}>
+            {t('tools_watch_stop')}
+          </button>
+        </div>
+      ) : (
+        <div class="row-controls">
+          <label>
+            {t('tools_watch_every')}{' '}
+            <select value={interval} onChange={(e) => setInterval(Number((e.target as HTMLSelectElement).value))}>
+              {INTERVALS.map((m) => (
+                <option key={m} value={m}>
+                  {t('tools_watch_minutes', m)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('tools_watch_for')}{' '}
+            <select value={duration} onChange={(e) => setDuration(Number((e.target as HTMLSelectElement).value))}>
+              {DURATIONS.map((m) => (
+                <option key={m} value={m}>
+                  {m < 60 ? t('tools_watch_minutes', m) : t('tools_watch_hours', m / 60)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => props.onWatch(interval, duration)}>
+            {t('tools_watch')}
+          </button>
+        </div>
+      )}
+      {watch && !props.notifications && <p class="muted">{t('tools_watch_notify_off')}</p>}
+      {props.events.length > 0 && (
+        <ul class="watch-events" aria-label={t('tools_watch_events')}>
+          {props.events.map((e) => (
+            <li key={`${e.time}-${e.kind}`}>
+              {t(
+                e.kind === 'failed' ? 'tools_event_failed' : 'tools_event_recovered',
+                new Date(e.time).toLocaleTimeString(),
+                e.status ?? '—',
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {watch && (
+        <button type="button" class="link" onClick={props.onRefresh}>
+          {t('tools_refresh')}
+        </button>
+      )}
+      <h3>{t('tools_networks')}</h3>
+      <NetworkLanes points={props.lanes} />
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { CheckRecord } from './check';
+import { diagnose } from './diagnose';
+import { type Incident, LOCAL_SOURCE } from './incident';
+
+/**
+ * The one place that opens IndexedDB: its layout, its migrations and the shared connection.
+ * lib/incident-store.ts and lib/check-store.ts read and write through `db()`.
+ */
+
+/** IndexedDB layout. Bump DB_VERSION and add a step in `upgrade` for every change. */
+export interface LogSchema extends DBSchema {
+  incidents: {
+    key: number;
+    value: Incident;
+    indexes: {
+      /** [site, time]: one site's incidents in time order. */
+      'by-site': [string, number];
+      'by-time': number;
+      /** [status, time]: filtering by code. */
+      'by-status': [number, number];
+      /** [requestUrl, status, lastTime]: finds the incident a repeat coalesces into. */
+      'by-repeat': [string, number, number];
+    };
+  };
+  /**
+   * Failures per site, hour and status, kept in step with `incidents` in the same
+   * transactions: the popup's chart reads a few hundred of these instead of every incident.
+   */
+  hourly: {
+    key: [string, number, number];
+    value: HourlyCount;
+  };
+  /** "Check now" and watch results, with the network they were made from. */
+  checks: {
+    key: number;
+    value: CheckRecord;
+    indexes: {
+      /** [site, time]: one site's checks in time order. */
+      'by-site': [string, number];
+      'by-time': number;
+    };
+  };
+}
+
+/** How many failures (coalesced repeats counted in full) one site had in one hour with one status. */
+export interface HourlyCount {
+  site: string;
+  /** Hours since 1970-01-01T00:00Z. */
+  hour: number;
+  status: number;
+  count: number;
+}
+
+export const HOUR_MS = 3_600_000;
+
+export const DB_NAME = '5xx-explainer';
+export const DB_VERSION = 4;
+
+type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'checks')[], 'versionchange'>;
+/** A write transaction over the incidents and their hourly counts. */
+export type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'readwrite'>;
+
+/**
+ * Schema steps, one per version. Each takes the database from the version before it, so a
+ * log from any earlier version keeps all its data.
+ */
+async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1) {
+    const incidents = database.createObjectStore('incidents', { keyPath: 'id', autoIncrement: true });
+    incidents.createIndex('by-site', ['site', 'time']);
+    incidents.createIndex('by-time', 'time');
+  }
+  if (oldVersion < 2) {
+    // v2: coalesced repeats (count, lastTime), the local offset, where it was seen from, the diagnosis.
+    const store = tx.objectStore('incidents');
+    store.createIndex('by-status', ['status', 'time']);
+    store.createIndex('by-repeat', ['requestUrl', 'status', 'lastTime']);
+    let cursor = await store.openCursor();
+    while (cursor) {
+      const old = cursor.value as Partial<Incident> & Pick<Incident, 'time'>;
+      await cursor.update({
+        ...old,
+        lastTime: old.lastTime ?? old.time,
+        count: old.count ?? 1,
+        tzOffset: old.tzOffset ?? 0,
+        vantage: old.vantage ?? { browser: '', extension: '', networkLabel: '' },
+        source: old.source ?? LOCAL_SOURCE,
+        diagnosis:
+          old.diagnosis ??
+          diagnose(
+            { status: old.status ?? 500, statusLine: old.statusLine, headers: old.headers ?? {}, url: '' },
+            old.time,
+          ),
+      } as Incident);
+      cursor = await cursor.continue();
+    }
+  }
+  if (oldVersion < 3) {
+    // v3: the hourly counts behind the chart, built from what is already logged.
+    database.createObjectStore('hourly', { keyPath: ['site', 'hour', 'status'] });
+    let cursor = await tx.objectStore('incidents').openCursor();
+    while (cursor) {
+      await addHourly(tx as unknown as WriteTx, cursor.value, 1);
+      cursor = await cursor.continue();
+    }
+  }
+  if (oldVersion < 4) {
+    // v4: "Check now" and watch results.
+    const checks = database.createObjectStore('checks', { keyPath: 'id', autoIncrement: true });
+    checks.createIndex('by-site', ['site', 'time']);
+    checks.createIndex('by-time', 'time');
+  }
+}
+
+/** Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. */
+export async function addHourly(tx: WriteTx, incident: Incident, sign: 1 | -1): Promise<void> {
+  const key: [string, number, number] = [incident.site, Math.floor(incident.time / HOUR_MS), incident.status];
+  const hourly = tx.objectStore('hourly');
+  const row = await hourly.get(key);
+  const count = (row?.count ?? 0) + sign * incident.count;
+  if (count > 0) await hourly.put({ site: key[0], hour: key[1], status: key[2], count });
+  else if (row) await hourly.delete(key);
+}
+
+let dbPromise: Promise<IDBPDatabase<LogSchema>> | undefined;
+
+/** The shared connection, opened (and upgraded) on first use. */
+export function db(): Promise<IDBPDatabase<LogSchema>> {
+  dbPromise ??= openDB<LogSchema>(DB_NAME, DB_VERSION, {
+    upgrade: (database, oldVersion, _newVersion, tx) => void upgrade(database, oldVersion, tx),
+  });
+  // A failed open must not poison every later call.
+  dbPromise.catch(() => {
+    dbPromise = undefined;
+  });
+  return dbPromise;
+}
+
+/** Drops the cached connection; tests use it after deleting the database. */
+export function closeDb(): void {
+  void dbPromise?.then((d) => d.close());
+  dbPromise = undefined;
+}

@@ -1,0 +1,65 @@
+import { type CheckRecord, checkOk } from './check';
+import type { Msg } from './i18n';
+import type { Incident } from './incident';
+import type { SiteSummary } from './incident-store';
+
+/** Everything "Is it just me?" looks at: only the person's own recent history. */
+export interface JustMeFacts {
+  site: string;
+  now: number;
+  /** The network label in use now. */
+  networkLabel: string;
+  /** This site's recent incidents and checks, newest first. */
+  incidents: readonly Incident[];
+  checks: readonly CheckRecord[];
+  /** Every site in the log with its last failure. */
+  summaries: readonly SiteSummary[];
+  /** Other hosts that loaded fine in the last few minutes; null when the worker does not know. */
+  healthyElsewhere: readonly string[] | null;
+}
+
+export interface JustMeAnswer {
+  findings: Msg[];
+  conclusion: Msg;
+}
+
+const RECENT_MS = 10 * 60_000;
+
+function labelOf(x: Incident | CheckRecord): string {
+  return 'vantage' in x ? x.vantage.networkLabel || (x.source !== 'this browser' ? x.source : '') : x.networkLabel;
+}
+
+/** What the person's own history says about "is it just me?", honestly, with what it rests on. */
+export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
+  const findings: Msg[] = [];
+  const recent = facts.now - RECENT_MS;
+  const othersFailing = facts.summaries.filter((s) => s.site !== facts.site && s.last >= recent).length;
+  const healthy = facts.healthyElsewhere;
+  if (healthy && healthy.length > 0) findings.push({ key: 'justme_others_ok', subs: [String(healthy.length)] });
+  if (othersFailing > 0) findings.push({ key: 'justme_others_failing', subs: [String(othersFailing)] });
+  if (healthy === null && othersFailing === 0) findings.push({ key: 'justme_others_unknown' });
+
+  const here = facts.networkLabel;
+  const elsewhereOk = new Set(facts.checks.filter((c) => checkOk(c) && c.networkLabel !== here).map(labelOf));
+  const elsewhereFailed = new Set(
+    [
+      ...facts.incidents.filter((i) => labelOf(i) !== here),
+      ...facts.checks.filter((c) => !checkOk(c) && c.networkLabel !== here),
+    ].map(labelOf),
+  );
+  for (const label of elsewhereOk) findings.push({ key: 'justme_network_ok', subs: [label || '—'] });
+  for (const label of elsewhereFailed) findings.push({ key: 'justme_network_failed', subs: [label || '—'] });
+
+  const lastHour = facts.incidents.filter((i) => i.lastTime >= facts.now - 3_600_000);
+  const failures = lastHour.reduce((n, i) => n + i.count, 0);
+  if (failures > 1) findings.push({ key: 'justme_repeated', subs: [String(failures)] });
+
+  let conclusion: Msg;
+  if (othersFailing >= 2 && !(healthy && healthy.length > 0)) conclusion = { key: 'justme_verdict_you' };
+  else if (elsewhereOk.size > 0 && elsewhereFailed.size === 0) {
+    conclusion = { key: 'justme_verdict_network', subs: [[...elsewhereOk][0] || '—'] };
+  } else if (elsewhereFailed.size > 0 || (failures > 1 && healthy && healthy.length > 0)) {
+    conclusion = { key: 'justme_verdict_site' };
+  } else conclusion = { key: 'justme_verdict_unsure' };
+  return { findings, conclusion };
+}

@@ -1,0 +1,82 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { recordCheck, siteChecks } from './check-store';
+import type { FailureFlow } from './failure-flow';
+import { queryIncidents, siteSummaries } from './incident-store';
+import { isItJustMe } from './just-me';
+import { isEnvelope, type MessageName, type Protocol } from './messages';
+import type { RecentHealthy } from './recent-healthy';
+import { checkAddress } from './recovery-check';
+import { loadSettings } from './settings';
+import { checkSite } from './site-check';
+import { lookupStatus } from './status-lookup';
+import { listWatches, startWatch, stopWatch, watchEvents } from './watches';
+
+const HTTP = /^https?:\/\//i;
+
+type Handler<K extends MessageName> = (
+  body: Protocol[K]['request'],
+  sender: Browser.runtime.MessageSender,
+) => Promise<Protocol[K]['response']> | undefined;
+
+/**
+ * The background's answers to the typed messages (lib/messages.ts). Each handler checks what it
+ * is given: only our own content scripts and pages can send messages, but a content script
+ * runs inside a page we do not trust.
+ */
+export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  /** A content script in a web page (not one of our own pages, which may also sit in a tab). */
+  const inPage = (sender: Browser.runtime.MessageSender) => !sender.url?.startsWith(ownOrigin);
+  const handlers: { [K in MessageName]?: Handler<K> } = {
+    'overlay:claim': ({ url, navStatus, body }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
+      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, 8192));
+    },
+    'recovery:check': ({ url }) => checkAddress(String(url), Date.now),
+    'site:check': ({ url }, sender) => {
+      // A page's overlay may only check its own address.
+      if (!HTTP.test(String(url)) || (inPage(sender) && sender.tab?.url !== url)) return undefined;
+      return checkSite(String(url), 'check').then(async (check) => {
+        check.id = await recordCheck(check).catch(() => undefined);
+        return check;
+      });
+    },
+    'site:just-me': async ({ site }) => {
+      const now = Date.now();
+      const [incidents, checks, summaries, settings] = await Promise.all([
+        queryIncidents({ site: String(site), limit: 200 }),
+        siteChecks(String(site)),
+        siteSummaries(),
+        loadSettings(browser.storage.local),
+      ]);
+      const host = incidents[0] ? new URL(incidents[0].pageUrl).host : '';
+      return isItJustMe({
+        site: String(site),
+        now,
+        networkLabel: settings.networkLabel,
+        incidents,
+        checks,
+        summaries,
+        healthyElsewhere: healthy.hostsSince(now - 5 * 60_000, host),
+      });
+    },
+    'site:status': ({ site, scheme }) =>
+      lookupStatus(String(site), scheme === 'http:' ? 'http:' : 'https:', Date.now()),
+    'watch:start': ({ url, intervalMinutes, durationMinutes }, sender) => {
+      if (!HTTP.test(String(url)) || inPage(sender)) return undefined;
+      return startWatch(String(url), Number(intervalMinutes), Number(durationMinutes));
+    },
+    'watch:stop': ({ url }, sender) => (inPage(sender) ? undefined : stopWatch(String(url)).then(() => null)),
+    'watch:list': async () => ({ watches: await listWatches(), events: await watchEvents() }),
+  };
+
+  return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const names = Object.keys(handlers) as MessageName[];
+    if (!isEnvelope(message, names)) return undefined;
+    const handler = handlers[message.name] as Handler<MessageName> | undefined;
+    return handler?.(message.body as never, sender);
+  };
+}

@@ -1,0 +1,80 @@
+import { browser } from 'wxt/browser';
+import type { CheckRecord } from './check';
+import { diagnose } from './diagnose';
+import { type HttpHeader, pickSafeHeaders } from './headers';
+import { redactUrl } from './redact';
+import { loadSettings } from './settings';
+import { siteOf } from './site';
+import { localOffset } from './time';
+
+/** A check gives up after this long. */
+export const CHECK_TIMEOUT_MS = 15_000;
+
+interface Started {
+  url: string;
+  ip?: string;
+  statusLine?: string;
+  responseHeaders?: HttpHeader[];
+}
+
+/**
+ * Requests an address from the background, the way "Check now" and watches do: GET, bypassing
+ * the cache, with a timeout. Status and timing come from fetch; the server IP, status line and
+ * headers from webRequest, which sees the same request (in no tab, started by us), through a
+ * listener that lives only while this check runs.
+ */
+export async function checkSite(url: string, kind: CheckRecord['kind']): Promise<CheckRecord> {
+  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const { networkLabel } = await loadSettings(browser.storage.local);
+  const time = Date.now();
+  let seen: Started | undefined;
+  let heard: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    heard = resolve;
+  });
+  const listener = (details: Started & { initiator?: string; tabId: number }) => {
+    if (details.tabId === -1 && (details.initiator === ownOrigin || details.initiator === undefined)) {
+      seen = details;
+      heard();
+    }
+  };
+  browser.webRequest.onResponseStarted.addListener(listener, { urls: ['<all_urls>'], tabId: -1 }, ['responseHeaders']);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
+  const sentAt = performance.now();
+  let status: number | null = null;
+  let ttfbMs: number | null = null;
+  let error: CheckRecord['error'];
+  let fetchHeaders: HttpHeader[] = [];
+  try {
+    const response = await fetch(url, { cache: 'no-store', credentials: 'include', signal: controller.signal });
+    ttfbMs = Math.round(performance.now() - sentAt);
+    status = response.status;
+    fetchHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
+    void response.body?.cancel().catch(() => undefined);
+    // webRequest's event and fetch's answer travel separately: give the event a moment to land.
+    await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  } catch {
+    error = controller.signal.aborted ? 'timeout' : 'unreachable';
+  } finally {
+    clearTimeout(timer);
+    browser.webRequest.onResponseStarted.removeListener(listener);
+  }
+  const headers = pickSafeHeaders(seen?.responseHeaders ?? fetchHeaders);
+  const statusLine = seen?.statusLine ?? (status === null ? '' : String(status));
+  return {
+    time,
+    tzOffset: localOffset(time),
+    site: siteOf(url),
+    url: redactUrl(url),
+    status,
+    statusLine,
+    ...(error ? { error } : {}),
+    ttfbMs,
+    ip: seen?.ip ?? null,
+    headers,
+    diagnosis: diagnose({ status: status ?? 0, statusLine, headers, url }, time),
+    networkLabel,
+    kind,
+  };
+}

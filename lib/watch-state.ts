@@ -1,0 +1,41 @@
+/** A site being watched: checked on an alarm until `until`. Kept in storage.local. */
+export interface Watch {
+  url: string;
+  site: string;
+  intervalMinutes: number;
+  /** Epoch ms when the watch ends by itself. */
+  until: number;
+  /** Whether the last check worked; null before the first. */
+  lastOk: boolean | null;
+}
+
+/** The interval a person may choose: at least a minute, at most a day. */
+export function clampInterval(minutes: number): number {
+  return Math.min(1440, Math.max(1, Math.round(Number.isFinite(minutes) ? minutes : 5)));
+}
+
+/** What a new check means for the person: a failure starts, the site recovers, or nothing new. */
+export function watchTransition(lastOk: boolean | null, ok: boolean): 'failed' | 'recovered' | null {
+  if (!ok && lastOk !== false) return 'failed';
+  if (ok && lastOk === false) return 'recovered';
+  return null;
+}
+
+/** The alarm name of a watch. */
+export function watchAlarm(url: string): string {
+  return `watch:${url}`;
+}
+
+/** A change a watch found, kept (the last 20) so the popup can show it even without notifications. */
+export interface WatchEvent {
+  url: string;
+  site: string;
+  kind: 'failed' | 'recovered';
+  status: number | null;
+  time: number;
+}
+
+/** Adds an event to the kept list, newest first, at most `max`. */
+export function pushEvent(events: readonly WatchEvent[], event: WatchEvent, max = 20): WatchEvent[] {
+  return [event, ...events].slice(0, max);
+}
