@@ -22,6 +22,18 @@ export default defineContentScript({
     if (scope[marker]) return;
     scope[marker] = true;
 
+    // Listen before claiming: a burst can grow while the claim is on its way, and what arrives
+    // before the notice is on screen is kept for it, not lost.
+    let latest: Burst | undefined;
+    let deliver: ((burst: Burst) => void) | undefined;
+    const listener = (message: unknown) => {
+      if (!isEnvelope(message, ['overlay:notice'])) return;
+      latest = message.body.burst;
+      deliver?.(latest);
+      return Promise.resolve(true);
+    };
+    browser.runtime.onMessage.addListener(listener);
+
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const payload = await send('overlay:claim', {
       url: location.href,
@@ -30,18 +42,20 @@ export default defineContentScript({
       body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
     });
     if (!payload) {
+      browser.runtime.onMessage.removeListener(listener);
       scope[marker] = false;
       return;
     }
     const { root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
     const subscribe = (onBurst: (burst: Burst) => void) => {
-      const listener = (message: unknown) => {
-        if (!isEnvelope(message, ['overlay:notice'])) return;
-        onBurst(message.body.burst);
-        return Promise.resolve(true);
+      deliver = onBurst;
+      const shown = payload.kind === 'notice' ? payload.burst : undefined;
+      const newer =
+        latest && (!shown || latest.id > shown.id || (latest.id === shown.id && latest.count > shown.count));
+      if (latest && newer) onBurst(latest);
+      return () => {
+        deliver = undefined;
       };
-      browser.runtime.onMessage.addListener(listener);
-      return () => browser.runtime.onMessage.removeListener(listener);
     };
     render(
       <OverlayApp
