@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '../../lib/causes';
+import { CODE_MEANINGS } from '../../lib/codes';
+import { checkMessageId, FINGERPRINTS } from '../../lib/fingerprints';
+import { IMPLIED_LAYERS } from '../../lib/signed-chain';
+import { messages } from './helpers/t';
+
+// Message ids built from table ids (lib/diagnosis-text.ts) are not checked by the type system:
+// every row of every table must have its words in the English message file.
+const KINDS = ['network', 'cdn', 'firewall', 'load_balancer', 'platform', 'proxy', 'origin', 'application', 'database'];
+const required = [
+  ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [
+    `${id}_title`,
+    `${id}_visitor`,
+    `${id}_owner`,
+  ]),
+  ...[...CAUSES, UNKNOWN_CAUSE].flatMap((c) => [`${causeMessageId(c.id)}_visitor`, `${causeMessageId(c.id)}_owner`]),
+  ...FINGERPRINTS.map((f) => checkMessageId(f.id)),
+  ...Object.keys(IMPLIED_LAYERS).flatMap((id) => [`layer_${id}`, `layer_${id}_owner`]),
+  'layer_default_owner',
+  ...KINDS.map((k) => `kind_${k}`),
+  ...['none', 'minor', 'major', 'critical', 'maintenance'].map((i) => `status_${i}`),
+];
+
+describe('message files', () => {
+  it.each(required)('%s has English words', (key) => {
+    expect(messages[key]?.message.trim().length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('use only $1…$9 placeholders, each given by the caller', () => {
+    for (const [key, { message }] of Object.entries(messages)) {
+      expect(message.replace(/\$\$|\$[1-9]/g, ''), key).not.toContain('$');
+    }
+  });
+});
