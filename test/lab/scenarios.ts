@@ -10,8 +10,12 @@ export interface LabResponse {
   body?: string;
   /** How `body` becomes bytes: UTF-8 unless said ('latin1' maps each char to one byte, for binary bodies). */
   bodyEncoding?: 'utf8' | 'latin1';
-  /** Held back until the test calls `lab.release()`: keeps a page loading for as long as a test needs. */
-  held?: boolean;
+  /**
+   * Held back until the test calls `lab.release()`, to keep a page loading for as long as a test
+   * needs: `true` holds the whole response; a number sends the headers and the body up to that
+   * character, and holds the rest.
+   */
+  held?: true | number;
 }
 
 export interface Scenario {
@@ -26,6 +30,11 @@ export interface Scenario {
    * from then on), counted since the lab started or was reset.
    */
   sequence?: readonly LabResponse[];
+  /**
+   * False for scenarios made for the tests that `npm start -- --headless` cannot photograph:
+   * pages held loading until a test releases them, or that end on the explanation page.
+   */
+  screenshot?: false;
   /** Other paths on the same host (API endpoints, assets). */
   routes?: Record<string, LabResponse>;
 }
@@ -121,6 +130,9 @@ export const MARKUP = {
 
 /** The size of the long scenario's header value, in characters. */
 export const LONG_HEADER_CHARS = 7 * 1024;
+
+/** An nginx 502 page that loads a script: holding the script back keeps the page loading. */
+const SLOW_502_BODY = nginxPage(502, 'Bad Gateway').replace('</body>', '<script src="/held.js"></script>\r\n</body>');
 
 /** Every byte value, many times over: a body that is no text at all. */
 const BINARY_BODY = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 151 + 7) % 256)).join('');
@@ -411,6 +423,7 @@ in the server error log.</p>
   {
     host: 'binary-500.test',
     title: 'Hostile input: a 500 whose body is binary (application/octet-stream)',
+    screenshot: false,
     response: {
       status: 500,
       headers: { 'content-type': 'application/octet-stream', server: 'nginx/1.25.3' },
@@ -435,11 +448,14 @@ in the server error log.</p>
   },
   {
     host: 'slow-502.test',
-    title: 'A 502 page that keeps loading: its script is held until the test releases it',
+    title: 'A 502 page that keeps loading: the end of its body, then its script, wait for the test to release them',
+    screenshot: false,
     response: {
       status: 502,
       headers: { ...html, server: 'nginx/1.25.3' },
-      body: nginxPage(502, 'Bad Gateway').replace('</body>', '<script src="/held.js"></script>\r\n</body>'),
+      body: SLOW_502_BODY,
+      // The page commits with its first half; the rest (with the script) waits for a release.
+      held: SLOW_502_BODY.indexOf('<script'),
     },
     routes: { '/held.js': { status: 200, headers: { 'content-type': 'text/javascript' }, body: '', held: true } },
   },

@@ -31,8 +31,10 @@ export interface Lab {
   reset(): void;
   /** Every request served, as `host/path`, oldest first (tests check what was contacted). */
   requests: string[];
-  /** Sends every response held back so far (see LabResponse.held). */
+  /** Sends every response (or rest of a response) held back so far (see LabResponse.held). */
   release(): void;
+  /** How many responses are being held back now. */
+  holding(): number;
   close(): Promise<void>;
 }
 
@@ -57,16 +59,27 @@ export function startLab(port = 0): Promise<Lab> {
     const response = scenario ? responseFor(scenario, path, hit) : path === '/' ? indexPage() : undefined;
     const { status, reason, headers = {}, body = '', bodyEncoding = 'utf8' } = response ?? NOT_FOUND;
     const bytes = Buffer.from(body, bodyEncoding);
-    const send = () => {
+    const head = () =>
       res.writeHead(status, reason ?? undefined, {
         'cache-control': 'no-store',
         ...headers,
         'content-length': String(bytes.length),
       });
+    const hold = req.method === 'HEAD' ? undefined : response?.held;
+    if (hold === undefined) {
+      head();
       res.end(req.method === 'HEAD' ? undefined : bytes);
-    };
-    if (response?.held) held.push(send);
-    else send();
+    } else if (hold === true) {
+      held.push(() => {
+        head();
+        res.end(bytes);
+      });
+    } else {
+      const cut = Buffer.byteLength(body.slice(0, hold), bodyEncoding);
+      head();
+      res.write(bytes.subarray(0, cut));
+      held.push(() => res.end(bytes.subarray(cut)));
+    }
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -78,6 +91,7 @@ export function startLab(port = 0): Promise<Lab> {
         reset: () => hits.clear(),
         requests,
         release,
+        holding: () => held.length,
         close: () => {
           release();
           return new Promise((done) => server.close(() => done()));
