@@ -73,7 +73,14 @@ export async function watchWorkerErrors(worker: Worker): Promise<void> {
   });
 }
 
-/** The errors recorded since `watchWorkerErrors`. */
-export function workerErrors(worker: Worker): Promise<string[]> {
-  return worker.evaluate(() => (globalThis as unknown as { recordedErrors?: string[] }).recordedErrors ?? []);
+/**
+ * The errors recorded since `watchWorkerErrors`. Throws when the worker has no recorder (it was
+ * stopped and started since), rather than answer "no errors" for a worker nobody watched.
+ */
+export async function workerErrors(worker: Worker): Promise<string[]> {
+  const errors = await worker.evaluate(
+    () => (globalThis as unknown as { recordedErrors?: string[] }).recordedErrors ?? null,
+  );
+  if (!errors) throw new Error('The service worker restarted since watchWorkerErrors: nothing was watched');
+  return errors;
 }

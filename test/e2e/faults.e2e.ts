@@ -6,7 +6,7 @@ import { openExtensionPage, type Session, startSession } from './harness';
 import { LogReader } from './log-reader';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
-import { ServiceWorkerControl } from './service-worker';
+import { countInjectionRequests, ServiceWorkerControl } from './service-worker';
 import { waitFor } from './wait';
 
 const NOT_SAVED = 'This error could not be saved to your log.';
@@ -77,19 +77,26 @@ describe('a service worker the browser stops, and a browser restart', () => {
     const page = await session.context.newPage();
     const ext = await openExtensionPage(session, 'options.html');
     await markWorker(session);
-    // slow-502.test fails at once but keeps loading (its script is held back), so the overlay
-    // cannot go in yet: the worker parks the failure for the page, and is stopped right then.
+    const injections = await countInjectionRequests(session.worker);
+    // slow-502.test commits with half its body. The rest completes the failing response and asks
+    // for a script the lab holds back, so the page keeps loading and the overlay cannot go in
+    // yet: the worker parks the failure for the page, asks the browser for the injection, and is
+    // stopped right then.
     await page.goto(session.url('slow-502.test'), { waitUntil: 'commit' });
-    await waitFor('the failure to be parked for its page', () =>
-      ext.evaluate(async () => {
-        const tab = (await chrome.tabs.query({ url: 'http://slow-502.test/*' }))[0];
-        const parked = (await chrome.storage.session.get('pending')).pending as [number, unknown][] | undefined;
-        return parked?.some(([tabId]) => tabId === tab?.id);
-      }),
-    );
+    session.lab.release();
+    await waitFor('the page’s script to be requested', async () => session.lab.holding() === 1);
+    await waitFor('the worker to ask for the overlay', async () => (await injections()) > 0);
     await control.stop();
+    const parked = await ext.evaluate(async () => {
+      const tab = (await chrome.tabs.query({ url: 'http://slow-502.test/*' }))[0];
+      const pending = (await chrome.storage.session.get('pending')).pending as [number, unknown][] | undefined;
+      return pending?.some(([tabId]) => tabId === tab?.id);
+    });
+    expect(parked).toBe(true);
     session.lab.release();
 
+    // The page finishes loading, the overlay goes in and asks what to show: a fresh worker
+    // answers from the parked failure.
     const text = await new OverlayPage(page).waitForText();
     expect(text).toContain('Error 502 · Bad Gateway');
     expect(text).not.toContain(NOT_SAVED);
@@ -123,7 +130,9 @@ describe('a service worker the browser stops, and a browser restart', () => {
       pages.map(async (page, i) => {
         if (hosts[i] === 'empty-502.test') {
           await page.waitForURL(/^chrome-extension:\/\/.*\/explain\.html/);
-          await expect.poll(() => page.locator('body').innerText()).toContain('Error 502 · Bad Gateway');
+          await expect
+            .poll(() => page.locator('body').innerText(), { timeout: 10_000 })
+            .toContain('Error 502 · Bad Gateway');
         } else {
           expect(await new OverlayPage(page).waitForText()).toMatch(/Error 5\d\d · /);
         }
@@ -226,14 +235,16 @@ describe('when the log cannot be written', () => {
     expect(text).toContain(NOT_SAVED);
 
     const popup = await openExtensionPage(session, 'popup.html');
-    await expect.poll(() => popup.getByRole('alert').innerText()).toMatch(/^The log is unavailable: .*VersionError/);
+    await expect
+      .poll(() => popup.getByRole('alert').innerText(), { timeout: 10_000 })
+      .toMatch(/^The log is unavailable: .*VersionError/);
     await popup.close();
 
     // The empty-body path carries the state to the explanation page too.
     const empty = await session.context.newPage();
     await empty.goto(session.url('empty-502.test')).catch(() => undefined);
     await empty.waitForURL(/explain\.html/);
-    await expect.poll(() => empty.locator('body').innerText()).toContain(NOT_SAVED);
+    await expect.poll(() => empty.locator('body').innerText(), { timeout: 10_000 }).toContain(NOT_SAVED);
     expect(await workerErrors(session.worker)).toEqual([]);
     await control.detach();
     await empty.close();

@@ -65,7 +65,7 @@ describe('markup and script from a failing server', () => {
     const popupWatch = await PageWatch.start(popup.page);
     await popup.page.getByRole('button', { name: /markup-500\.test\// }).click();
     const detail = popup.page.getByRole('region', { name: /500/ });
-    await expect.poll(() => detail.innerText()).toContain(MARKUP.server);
+    await expect.poll(() => detail.innerText(), { timeout: 10_000 }).toContain(MARKUP.server);
     expect(await detail.innerText()).toContain(MARKUP.requestId);
     expect(await popup.page.locator('img, iframe, [onerror], [onload]').count()).toBe(0);
 
@@ -113,7 +113,9 @@ describe('a binary error body', () => {
       location.href = 'http://binary-500.test/';
     });
     await waitFor('the explanation page', async () => /^chrome-extension:\/\/.*\/explain\.html/.test(page.url()));
-    await expect.poll(() => page.locator('body').innerText()).toContain('Error 500 · Internal Server Error');
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: 10_000 })
+      .toContain('Error 500 · Internal Server Error');
     expect(downloaded).toBe(false);
     await expect.poll(() => log.failures('binary-500.test')).toBe(1);
     await expectNoWorkerErrors();

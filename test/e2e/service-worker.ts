@@ -19,6 +19,8 @@ interface VersionUpdate {
 export class ServiceWorkerControl {
   private status: RunningStatus | undefined;
   private versionId: string | undefined;
+  /** How many times the browser reported the worker stopped (it may start again at once). */
+  private stops = 0;
 
   private constructor(
     private readonly session: Session,
@@ -34,6 +36,7 @@ export class ServiceWorkerControl {
       for (const version of versions) {
         if (!version.scriptURL.startsWith(control.scope)) continue;
         control.versionId = version.versionId;
+        if (version.runningStatus === 'stopped' && control.status !== 'stopped') control.stops++;
         control.status = version.runningStatus;
       }
     });
@@ -46,21 +49,23 @@ export class ServiceWorkerControl {
     return `chrome-extension://${this.session.extensionId}/`;
   }
 
-  /** Whether the worker is running now (false while stopped, stopping or starting). */
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
-  /** Terminates the worker and waits until the browser reports it stopped. */
+  /**
+   * Terminates the worker and waits until the browser reports it stopped (an event may start a
+   * fresh one right after).
+   */
   async stop(): Promise<void> {
+    if (this.status === 'stopped') return;
+    const before = this.stops;
     await this.cdp.send('ServiceWorker.stopWorker', { versionId: this.versionId as string });
-    await waitFor('the service worker to stop', async () => this.status === 'stopped');
+    await waitFor('the service worker to stop', async () => this.stops > before);
   }
 
   /** Waits until the worker runs again (an event woke it), or starts it when it is still stopped. */
   async wake(): Promise<void> {
-    if (this.status === 'stopped') await this.cdp.send('ServiceWorker.startWorker', { scopeURL: this.scope });
-    await waitFor('the service worker to run', async () => this.status === 'running');
+    await waitFor('the service worker to run', async () => {
+      if (this.status === 'stopped') await this.cdp.send('ServiceWorker.startWorker', { scopeURL: this.scope });
+      return this.status === 'running';
+    });
   }
 
   /**
@@ -70,9 +75,10 @@ export class ServiceWorkerControl {
   async worker(): Promise<Worker> {
     await this.wake();
     const answers = (w: Worker) =>
-      Promise.race([w.evaluate(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1000))]).catch(
-        () => false,
-      );
+      Promise.race([
+        w.evaluate(() => true).catch(() => false),
+        new Promise<false>((r) => setTimeout(() => r(false), 1000)),
+      ]);
     const worker = await waitFor('a live service worker handle', async () => {
       for (const w of this.session.context.serviceWorkers()) {
         if (w.url().startsWith(this.scope) && (await answers(w))) return w;
@@ -87,4 +93,25 @@ export class ServiceWorkerControl {
     await this.cdp.detach().catch(() => undefined);
     await this.page.close();
   }
+}
+
+/**
+ * Counts, in the running worker's memory, the overlay injections it asks the browser for, so a
+ * test can stop the worker right after one was handed over (and not while it is still on its
+ * way: a stopped worker's unfinished work is lost). Gone with the worker; the product is unchanged.
+ */
+export async function countInjectionRequests(worker: Worker): Promise<() => Promise<number>> {
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as { injectionRequests?: number };
+    if (scope.injectionRequests !== undefined) return;
+    scope.injectionRequests = 0;
+    const scripting = chrome.scripting as unknown as { executeScript: (...args: unknown[]) => Promise<unknown> };
+    const original = scripting.executeScript.bind(chrome.scripting);
+    scripting.executeScript = (...args: unknown[]) => {
+      const result = original(...args);
+      scope.injectionRequests = (scope.injectionRequests ?? 0) + 1;
+      return result;
+    };
+  });
+  return () => worker.evaluate(() => (globalThis as unknown as { injectionRequests: number }).injectionRequests);
 }
