@@ -2,9 +2,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type CheckRecord, checkOk } from '@/lib/check';
 import type { ExportFormat } from '@/lib/export/files';
 import { type Msg, tm } from '@/lib/i18n';
-import { type Incident, LOCAL_SOURCE } from '@/lib/incident';
+import type { Incident } from '@/lib/incident';
 import { HOUR_MS, type HourlyCount, type Query, type SiteSummary } from '@/lib/incident-store';
 import type { JustMeAnswer } from '@/lib/just-me';
+import { loggedSiteOf } from '@/lib/site-match';
+import { LOCAL_SOURCE } from '@/lib/source';
 import { t } from '@/lib/t';
 import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/timeline';
 import type { Watch, WatchEvent } from '@/lib/watch-state';
@@ -18,8 +20,8 @@ import { TimelineChart } from './timeline-chart';
 
 /** Everything the popup reads and does, passed in so the popup is testable without a browser. */
 export interface LogApi {
-  /** The site and address of the tab the popup is about; null on pages without one. */
-  currentSite: string | null;
+  /** The host and address of the tab the popup is about; null on pages without one. */
+  currentHost: string | null;
   currentUrl: string | null;
   summaries(): Promise<SiteSummary[]>;
   incidents(query: Query): Promise<Incident[]>;
@@ -80,7 +82,8 @@ type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 
  */
 export function PopupApp({ api }: Props) {
   const [sites, setSites] = useState<Loaded<SiteSummary[]>>({ state: 'loading' });
-  const [site, setSite] = useState<string | null>(api.currentSite);
+  const [site, setSite] = useState<string | null>(null);
+  const [currentSite, setCurrentSite] = useState<string | null>(null);
   const [status, setStatus] = useState<number | null>(null);
   const [range, setRange] = useState<RangeKey>('all');
   const [limit, setLimit] = useState(PAGE);
@@ -111,8 +114,15 @@ export function PopupApp({ api }: Props) {
   useEffect(() => {
     api.summaries().then(
       (value) => {
+        const here = api.currentHost
+          ? loggedSiteOf(
+              api.currentHost,
+              value.map((s) => s.site),
+            )
+          : null;
+        setCurrentSite(here);
         setSites({ state: 'ready', value });
-        setSite((current) => current ?? value[0]?.site ?? null);
+        setSite((chosen) => chosen ?? here ?? value[0]?.site ?? null);
       },
       (error) => setSites({ state: 'error', error: String(error) }),
     );
@@ -183,7 +193,7 @@ export function PopupApp({ api }: Props) {
 
   const empty = sites.value.length === 0;
   /** The address to check for a site: the tab's own, else the page of its latest failure. */
-  const targetUrl = (s: string) => (s === api.currentSite ? api.currentUrl : null) ?? list[0]?.pageUrl ?? null;
+  const targetUrl = (s: string) => (s === currentSite ? api.currentUrl : null) ?? list[0]?.pageUrl ?? null;
   const onImport = async (file: File) => {
     const result = await api.importLog(file);
     setImportMessage(
@@ -322,7 +332,7 @@ export function PopupApp({ api }: Props) {
         onImport={onImport}
         onClearSite={async (s) => {
           await api.clearSite(s);
-          setSite(api.currentSite === s ? s : null);
+          setSite(currentSite === s ? s : null);
           reload();
         }}
         onClearAll={async () => {

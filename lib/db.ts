@@ -1,7 +1,8 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { CheckRecord } from './check';
 import { diagnose } from './diagnose';
-import { type Incident, LOCAL_SOURCE } from './incident';
+import type { Incident } from './incident';
+import { LOCAL_SOURCE } from './source';
 
 /**
  * The one place that opens IndexedDB: its layout, its migrations and the shared connection.
@@ -31,6 +32,14 @@ export interface LogSchema extends DBSchema {
     key: [string, number, number];
     value: HourlyCount;
   };
+  /**
+   * One row per site: its incident count and last failure, kept in step with `incidents` like
+   * `hourly`, so the popup lists every site without counting through the log.
+   */
+  sites: {
+    key: string;
+    value: SiteRow;
+  };
   /** "Check now" and watch results, with the network they were made from. */
   checks: {
     key: number;
@@ -54,12 +63,20 @@ export interface HourlyCount {
 
 export const HOUR_MS = 3_600_000;
 
-export const DB_NAME = '5xx-explainer';
-export const DB_VERSION = 4;
+/** A site's incidents (each may stand for several coalesced failures) and its last failure. */
+export interface SiteRow {
+  site: string;
+  count: number;
+  /** Epoch ms of the site's latest failure. */
+  last: number;
+}
 
-type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'checks')[], 'versionchange'>;
+export const DB_NAME = '5xx-explainer';
+export const DB_VERSION = 5;
+
+type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'sites' | 'checks')[], 'versionchange'>;
 /** A write transaction over the incidents and their hourly counts. */
-export type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly')[], 'readwrite'>;
+export type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'sites')[], 'readwrite'>;
 
 /**
  * Schema steps, one per version. Each takes the database from the version before it, so a
@@ -111,6 +128,31 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
     checks.createIndex('by-site', ['site', 'time']);
     checks.createIndex('by-time', 'time');
   }
+  if (oldVersion < 5) {
+    // v5: the per-site rows behind the popup's list of sites, built from what is logged.
+    database.createObjectStore('sites', { keyPath: 'site' });
+    let cursor = await tx.objectStore('incidents').openCursor();
+    while (cursor) {
+      await countSite(tx as unknown as WriteTx, cursor.value, 1);
+      cursor = await cursor.continue();
+    }
+  }
+}
+
+/**
+ * Keeps a site's row in step: `change` is +1 for a new incident, -1 for a deleted one, 0 for a
+ * repeat coalesced into an existing one (only the last failure moves on).
+ */
+export async function countSite(tx: WriteTx, incident: Incident, change: 1 | 0 | -1): Promise<void> {
+  const sites = tx.objectStore('sites');
+  const row = await sites.get(incident.site);
+  const count = (row?.count ?? 0) + change;
+  if (count <= 0) {
+    if (row) await sites.delete(incident.site);
+    return;
+  }
+  const last = change < 0 ? (row?.last ?? incident.lastTime) : Math.max(row?.last ?? 0, incident.lastTime);
+  await sites.put({ site: incident.site, count, last });
 }
 
 /** Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. */

@@ -1,4 +1,4 @@
-import { addHourly, closeDb, db, type HourlyCount } from './db';
+import { addHourly, closeDb, countSite, db, type HourlyCount } from './db';
 import type { Diagnosis } from './diagnose';
 import type { Incident } from './incident';
 
@@ -13,7 +13,7 @@ export const COALESCE_WINDOW_MS = 60_000;
  * incident (count + 1, lastTime moved on), so every single failure is counted.
  */
 export async function recordIncident(incident: Incident): Promise<number> {
-  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   const from = incident.time - COALESCE_WINDOW_MS;
   const range = IDBKeyRange.bound(
     [incident.requestUrl, incident.status, from],
@@ -30,8 +30,10 @@ export async function recordIncident(incident: Incident): Promise<number> {
       lastTime: Math.max(same.lastTime, incident.lastTime),
     });
     id = same.id;
+    await countSite(tx, incident, 0);
   } else {
     id = await incidents.add(incident);
+    await countSite(tx, incident, 1);
   }
   // The repeat is charted in its own hour (the incident's first hour may be the previous one).
   await addHourly(tx, incident, 1);
@@ -41,10 +43,11 @@ export async function recordIncident(incident: Incident): Promise<number> {
 
 /** Adds incidents as they are, without coalescing (imports). Returns how many were added. */
 export async function addIncidents(incidents: readonly Incident[]): Promise<number> {
-  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   for (const incident of incidents) {
     await tx.objectStore('incidents').add(incident);
     await addHourly(tx, incident, 1);
+    await countSite(tx, incident, 1);
   }
   await tx.done;
   return incidents.length;
@@ -114,21 +117,12 @@ export interface SiteSummary {
 }
 
 /**
- * Every site with its count and last failure, most recent first. Walks the site index
- * by key only (no values are read), jumping from one site to the next.
+ * Every site with its count and last failure, most recent first: one read of the per-site rows
+ * (lib/db.ts), whatever the size of the log.
  */
 export async function siteSummaries(): Promise<SiteSummary[]> {
-  const index = (await db()).transaction('incidents').store.index('by-site');
-  const out: SiteSummary[] = [];
-  let cursor = await index.openKeyCursor(null, 'prev');
-  while (cursor) {
-    const [site, last] = cursor.key;
-    const count = await index.count(IDBKeyRange.bound([site, Number.NEGATIVE_INFINITY], [site, last]));
-    out.push({ site, count, last });
-    // Continue at the largest key below this site: the previous site's newest entry.
-    cursor = await cursor.continue([site, Number.NEGATIVE_INFINITY]);
-  }
-  return out.sort((a, b) => b.last - a.last);
+  const rows = await (await db()).getAll('sites');
+  return rows.map(({ site, count, last }) => ({ site, count, last })).sort((a, b) => b.last - a.last);
 }
 
 /** Every incident (or one site's), oldest first, for export. */
@@ -149,7 +143,7 @@ export async function countIncidents(): Promise<number> {
 
 /** Deletes one site's incidents ("Clear this site"). */
 export async function clearSite(site: string): Promise<void> {
-  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   const incidents = tx.objectStore('incidents');
   const range = IDBKeyRange.bound([site, Number.NEGATIVE_INFINITY], [site, Number.POSITIVE_INFINITY]);
   let cursor = await incidents.index('by-site').openKeyCursor(range);
@@ -160,14 +154,16 @@ export async function clearSite(site: string): Promise<void> {
   void tx
     .objectStore('hourly')
     .delete(IDBKeyRange.bound([site, 0, 0], [site, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]));
+  void tx.objectStore('sites').delete(site);
   await tx.done;
 }
 
 /** Deletes everything ("Clear everything"). */
 export async function clearAll(): Promise<void> {
-  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   void tx.objectStore('incidents').clear();
   void tx.objectStore('hourly').clear();
+  void tx.objectStore('sites').clear();
   await tx.done;
 }
 
@@ -177,7 +173,7 @@ export async function clearAll(): Promise<void> {
  * were deleted.
  */
 export async function prune(now: number, maxAgeMs: number, maxCount: number): Promise<number> {
-  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   const incidents = tx.objectStore('incidents');
   const index = incidents.index('by-time');
   const total = await incidents.count();
@@ -188,6 +184,7 @@ export async function prune(now: number, maxAgeMs: number, maxCount: number): Pr
     let cursor = await index.openCursor(range);
     while (cursor && limit-- > 0) {
       await addHourly(tx, cursor.value, -1);
+      await countSite(tx, cursor.value, -1);
       void cursor.delete();
       deleted++;
       cursor = await cursor.continue();

@@ -2,6 +2,7 @@ import { type Diagnosis, diagnose } from './diagnose';
 import { type HttpHeader, pickSafeHeaders } from './headers';
 import { redactUrl } from './redact';
 import { siteOf } from './site';
+import { LOCAL_SOURCE } from './source';
 
 /** The webRequest request types whose failure can break what a person sees. */
 export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'script', 'stylesheet'] as const;
@@ -42,8 +43,7 @@ export interface Vantage {
   networkLabel: string;
 }
 
-/** The log this incident came from: this browser, or an imported file. */
-export const LOCAL_SOURCE = 'this browser';
+export { LOCAL_SOURCE } from './source';
 
 /** One failed response, as stored in the log. URLs are redacted before they get here. */
 export interface Incident {

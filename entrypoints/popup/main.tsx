@@ -17,7 +17,6 @@ import {
   siteSummaries,
 } from '@/lib/incident-store';
 import { send } from '@/lib/messaging';
-import { siteOf } from '@/lib/site';
 import { supportReport } from '@/lib/support-report';
 import { t } from '@/lib/t';
 
@@ -25,13 +24,13 @@ import { t } from '@/lib/t';
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
  * opened as a page of its own (the end-to-end tests do that).
  */
-async function currentTab(): Promise<{ site: string | null; url: string | null }> {
+async function currentTab(): Promise<{ host: string | null; url: string | null }> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
   const tab = named
     ? await browser.tabs.get(named).catch(() => undefined)
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const url = tab?.url;
-  return url && /^https?:/.test(url) ? { site: siteOf(url) || null, url } : { site: null, url: null };
+  return url && /^https?:/.test(url) ? { host: new URL(url).hostname, url } : { host: null, url: null };
 }
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
@@ -39,9 +38,9 @@ const NOTIFICATIONS = { permissions: ['notifications' as const] };
 const version = browser.runtime.getManifest().version;
 
 async function start(): Promise<void> {
-  const tab = await currentTab().catch(() => ({ site: null, url: null }));
+  const tab = await currentTab().catch(() => ({ host: null, url: null }));
   const api: LogApi = {
-    currentSite: tab.site,
+    currentHost: tab.host,
     currentUrl: tab.url,
     summaries: siteSummaries,
     incidents: queryIncidents,

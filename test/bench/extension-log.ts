@@ -96,20 +96,33 @@ export function seedLog(
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('incidents', 'readwrite');
+          // The log's derived stores (lib/db.ts: per-site rows, hourly counts) are written in
+          // step, as the extension's own writes keep them.
+          const tx = db.transaction(['incidents', 'sites', 'hourly'], 'readwrite');
           const store = tx.objectStore('incidents');
+          const sites = new Map<string, { site: string; count: number; last: number }>();
+          const hourly = new Map<string, { site: string; hour: number; status: number; count: number }>();
           for (let i = 0; i < count; i++) {
             const template = templates[i % templates.length] as Incident;
             const time = start + i * 60_017;
             const separator = template.requestUrl.includes('?') ? '&' : '?';
-            store.add({
+            const incident = {
               ...template,
               time,
               lastTime: time,
               requestUrl: `${template.requestUrl}${separator}n=${i}`,
               ...(i % 50 === 0 ? here : {}),
-            });
+            };
+            store.add(incident);
+            const row = sites.get(incident.site) ?? { site: incident.site, count: 0, last: 0 };
+            sites.set(incident.site, { ...row, count: row.count + 1, last: Math.max(row.last, time) });
+            const hour = Math.floor(time / 3_600_000);
+            const key = `${incident.site} ${hour} ${incident.status}`;
+            const h = hourly.get(key) ?? { site: incident.site, hour, status: incident.status, count: 0 };
+            hourly.set(key, { ...h, count: h.count + incident.count });
           }
+          for (const row of sites.values()) tx.objectStore('sites').put(row);
+          for (const row of hourly.values()) tx.objectStore('hourly').put(row);
           const total = store.count();
           tx.oncomplete = () => {
             db.close();

@@ -112,6 +112,20 @@ describe('reading', () => {
     ]);
   });
 
+  it('keeps the site list in step with repeats, imports, pruning and clearing', async () => {
+    await recordIncident(makeIncident({ site: 'a.com', time: 10, lastTime: 10 }));
+    await recordIncident(makeIncident({ site: 'a.com', time: 40, lastTime: 40 }));
+    await addIncidents([makeIncident({ site: 'b.com', time: 5, lastTime: 5, requestUrl: 'https://b.com/' })]);
+    expect(await siteSummaries()).toEqual([
+      { site: 'a.com', count: 1, last: 40 },
+      { site: 'b.com', count: 1, last: 5 },
+    ]);
+    await prune(100, 90, 1000);
+    expect(await siteSummaries()).toEqual([{ site: 'a.com', count: 1, last: 40 }]);
+    await clearSite('a.com');
+    expect(await siteSummaries()).toEqual([]);
+  });
+
   it('returns everything, or one site, oldest first for export', async () => {
     await recordIncident(makeIncident({ time: 2 * DAY, lastTime: 2 * DAY }));
     await recordIncident(makeIncident({ time: DAY, lastTime: DAY, site: 'other.org' }));
