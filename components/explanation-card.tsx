@@ -100,7 +100,9 @@ export function ExplanationCard(props: Props) {
       </header>
       <p class="x5-meaning">{first ?? code.meaning}</p>
       {props.siteStatus && <p class="x5-site-status">{props.siteStatus}</p>}
-      {first && !d.falseAlarm && <p class="x5-also">{code.meaning}</p>}
+      {first && !d.falseAlarm && !first.startsWith(code.meaning.split('.')[0] ?? '') && (
+        <p class="x5-also">{code.meaning}</p>
+      )}
       <HopDiagram diagnosis={d} />
       {!d.falseAlarm && (
         <>
