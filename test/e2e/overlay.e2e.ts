@@ -158,3 +158,19 @@ describe('a page whose API calls fail', () => {
     await page.close();
   });
 });
+
+describe('at 200 % zoom', () => {
+  it('the card fits the narrower viewport and every control can be reached', async () => {
+    const page = await session.context.newPage();
+    // 200 % zoom of a 1280 × 720 window leaves a 640 × 360 CSS viewport.
+    await page.setViewportSize({ width: 640, height: 360 });
+    await page.goto(session.url('nginx-502.test'));
+    const overlay = new OverlayPage(page);
+    await overlay.waitForText();
+    expect(await overlay.fitsViewport()).toBe(true);
+    await overlay.click('.x5-link');
+    await overlay.waitForGone();
+    await session.worker.evaluate(() => chrome.storage.local.clear());
+    await page.close();
+  });
+});

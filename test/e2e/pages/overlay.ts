@@ -92,6 +92,16 @@ export class OverlayPage {
     );
   }
 
+  /** Whether the card lies within the viewport's width and can scroll to all its content. */
+  async fitsViewport(): Promise<boolean> {
+    return (
+      (await this.call<boolean>(
+        '[role="dialog"]',
+        'function () { const r = this.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.bottom <= innerHeight && this.scrollWidth <= this.clientWidth; }',
+      )) === true
+    );
+  }
+
   /** Clicks a control the way a person would: the mouse at its centre. */
   async click(selector: string): Promise<void> {
     const box = await this.call<{ x: number; y: number }>(
