@@ -93,7 +93,7 @@ describe('status pages', () => {
     ['{"status":{"indicator":"<script>"}}', null],
     ['<html>', null],
     [
-      '{"status":{"indicator":"minor","description":"' + 'x'.repeat(500) + '"}}',
+      `{"status":{"indicator":"minor","description":"${'x'.repeat(500)}"}}`,
       { indicator: 'minor', description: 'x'.repeat(120) },
     ],
   ])('reads %s', (text, expected) => {
