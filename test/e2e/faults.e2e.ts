@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BURST_CALLS, BURST_URLS } from '../lab/scenarios';
 import { watchWorkerErrors, workerErrors } from './error-watch';
 import { openExtensionPage, type Session, startSession } from './harness';
@@ -173,6 +173,11 @@ describe('when the log cannot be written', () => {
     session = await startSession();
   });
 
+  afterEach(async () => {
+    // A test that failed halfway must not leave a page holding the log open for the next one.
+    for (const page of session.context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close();
+  });
+
   afterAll(async () => {
     await session?.close();
   });
@@ -222,6 +227,7 @@ describe('when the log cannot be written', () => {
               resolve(request.result.version);
             };
             request.onerror = () => reject(request.error);
+            request.onblocked = () => reject(new Error('An open connection to the log blocks the upgrade'));
           }),
         version,
       );
