@@ -1,3 +1,4 @@
+import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { defineConfig } from 'wxt';
 
 // See README "Permissions" for why each one is here.
@@ -22,6 +23,22 @@ export default defineConfig({
   // WXT checks for them before hooks run.
   suppressWarnings: { firefoxId: true, firefoxDataCollection: true },
   hooks: {
+    // The Public Suffix List, as data the background loads on its first failure instead of
+    // carrying tldts's 250 kB in its bundle (lib/psl.ts, lib/psl-loader.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        relativeDest: 'psl.json',
+        contents: JSON.stringify({
+          nodeFlags: [...trie.nodeFlags],
+          edgeStart: [...trie.edgeStart],
+          edgeLength: [...trie.edgeLength],
+          edgeChild: [...trie.edgeChild],
+          labelText: trie.labelText,
+          rulesRoot: trie.rulesRoot,
+          exceptionsRoot: trie.exceptionsRoot,
+        }),
+      });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') return;
       manifest.browser_specific_settings = {

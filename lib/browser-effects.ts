@@ -4,6 +4,7 @@ import type { Effects, InjectOutcome } from './failure-flow';
 import type { Vantage } from './incident';
 import { recordIncident, refineDiagnosis } from './incident-store';
 import type { Envelope } from './messages';
+import { loadSiteOf } from './psl-loader';
 import { loadSettings } from './settings';
 import { localOffset } from './time';
 
@@ -55,8 +56,8 @@ export const browserEffects: Effects = {
   },
 
   async context(time) {
-    const settings = await loadSettings(browser.storage.local);
-    return { settings, tzOffset: localOffset(time), vantage: vantage(settings.networkLabel) };
+    const [settings, siteOf] = await Promise.all([loadSettings(browser.storage.local), loadSiteOf()]);
+    return { settings, tzOffset: localOffset(time), vantage: vantage(settings.networkLabel), siteOf };
   },
 
   record: recordIncident,

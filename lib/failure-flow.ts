@@ -12,7 +12,9 @@ export interface Effects {
   /** The tab's current URL and whether it is private; undefined when the tab is gone. */
   tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean } | undefined>;
   /** The settings, and where a failure at `time` is seen from. */
-  context(time: number): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage }>;
+  context(
+    time: number,
+  ): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage; siteOf: (url: string) => string }>;
   /** Stores the incident (coalescing repeats); its id. Throws when the log is unavailable. */
   record(incident: Incident): Promise<number>;
   /** Replaces a stored incident's diagnosis with the one the page's body refined. */
@@ -116,8 +118,8 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       if (req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin))) return;
       const topLevel = req.type === 'main_frame';
       const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
-      const { settings, tzOffset, vantage } = await effects.context(req.timeStamp);
-      const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage });
+      const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
+      const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage, siteOf });
       const logState = await record(incident, tab?.incognito === true, settings);
       if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);

@@ -1,7 +1,6 @@
 import { type Diagnosis, diagnose } from './diagnose';
 import { type HttpHeader, pickSafeHeaders } from './headers';
 import { redactUrl } from './redact';
-import { siteOf } from './site';
 import { LOCAL_SOURCE } from './source';
 
 /** The webRequest request types whose failure can break what a person sees. */
@@ -86,6 +85,11 @@ export interface IncidentContext {
   pageUrl?: string;
   tzOffset: number;
   vantage: Vantage;
+  /**
+   * The registrable domain of a URL (lib/site.ts, or the background's lazily loaded list in
+   * lib/psl-loader.ts): passed in, so that the background does not carry the list.
+   */
+  siteOf: (url: string) => string;
 }
 
 /** Diagnoses the incident again with a bounded prefix of its page's body. */
@@ -113,7 +117,7 @@ export function isServerError(status: number): boolean {
  * caller knows it; otherwise the request's own (top level) or its document's (Firefox).
  */
 export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
-  const { pageUrl, tzOffset, vantage } = context;
+  const { pageUrl, tzOffset, vantage, siteOf } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
   const time = Math.round(req.timeStamp);
   const headers = pickSafeHeaders(req.responseHeaders);

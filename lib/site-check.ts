@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import type { CheckRecord } from './check';
 import { diagnose } from './diagnose';
 import { type HttpHeader, pickSafeHeaders } from './headers';
+import { loadSiteOf } from './psl-loader';
 import { redactUrl } from './redact';
 import { loadSettings } from './settings';
-import { siteOf } from './site';
 import { localOffset } from './time';
 
 /** A check gives up after this long. */
@@ -65,7 +65,7 @@ export async function checkSite(url: string, kind: CheckRecord['kind']): Promise
   return {
     time,
     tzOffset: localOffset(time),
-    site: siteOf(url),
+    site: (await loadSiteOf())(url),
     url: redactUrl(url),
     status,
     statusLine,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { checkOk } from './check';
 import { recordCheck } from './check-store';
 import { codeMeaning } from './codes';
-import { siteOf } from './site';
+import { loadSiteOf } from './psl-loader';
 import { checkSite } from './site-check';
 import { t } from './t';
 import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch-state';
@@ -38,7 +38,7 @@ export async function startWatch(url: string, intervalMinutes: number, durationM
   const interval = clampInterval(intervalMinutes);
   const watch: Watch = {
     url,
-    site: siteOf(url),
+    site: (await loadSiteOf())(url),
     intervalMinutes: interval,
     until: Date.now() + Math.max(interval, durationMinutes) * 60_000,
     lastOk: null,

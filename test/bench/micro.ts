@@ -1,4 +1,5 @@
 // Node-only figures: the background's listener, the store under fake-indexeddb, the exports.
+import { siteOf } from '../../lib/site';
 import 'fake-indexeddb/auto';
 import { toCsv } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';
@@ -41,7 +42,7 @@ function fakeEffects(): Effects {
   let recorded = 0;
   return {
     tabInfo: async (tabId) => ({ url: `https://www.shop.example.com/tab/${tabId}?token=t`, incognito: false }),
-    context: async () => ({ settings: DEFAULT_SETTINGS, tzOffset: 60, vantage: VANTAGE }),
+    context: async () => ({ settings: DEFAULT_SETTINGS, tzOffset: 60, vantage: VANTAGE, siteOf }),
     record: async () => ++recorded,
     refine: async () => {},
     badge: async () => {},

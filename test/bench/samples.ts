@@ -1,4 +1,5 @@
 import { type CompletedRequest, createIncident, type Incident, type Vantage } from '../../lib/incident';
+import { siteOf } from '../../lib/site';
 
 /** What Chromium's webRequest.onCompleted really passes: more than the fields we read. */
 export interface ChromiumCompletedDetails extends CompletedRequest {
@@ -127,7 +128,7 @@ export function incidentTemplates(): readonly Incident[] {
         { name: 'cf-cache-status', value: 'DYNAMIC' },
       ];
     }
-    return createIncident(request, { pageUrl, tzOffset: 60, vantage: VANTAGE });
+    return createIncident(request, { pageUrl, tzOffset: 60, vantage: VANTAGE, siteOf });
   });
   return templates;
 }

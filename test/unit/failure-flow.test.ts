@@ -41,6 +41,7 @@ function fakeEffects(options: FakeOptions = {}) {
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
       tzOffset: 0,
       vantage: CONTEXT.vantage,
+      siteOf: CONTEXT.siteOf,
     }),
     record: async (incident) => {
       recorded.push(incident);

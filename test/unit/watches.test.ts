@@ -29,6 +29,12 @@ vi.mock('../../lib/site-check', () => ({
   },
 }));
 
+// The list is a file the build writes; here the same list comes from tldts directly.
+vi.mock('../../lib/psl-loader', async () => {
+  const { siteOf } = await import('../../lib/site');
+  return { loadSiteOf: async () => siteOf };
+});
+
 const URL_ = 'https://flaky.example/';
 const notifications: { title: string; message: string }[] = [];
 

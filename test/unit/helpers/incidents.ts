@@ -1,8 +1,10 @@
 import { diagnose } from '../../../lib/diagnose';
 import type { Incident, IncidentContext } from '../../../lib/incident';
+import { siteOf } from '../../../lib/site';
 
 /** The context a test incident is created in. */
 export const CONTEXT: IncidentContext = {
+  siteOf,
   tzOffset: 60,
   vantage: { browser: 'Chromium 156', extension: '0.1.0', online: true, networkLabel: 'office wifi' },
 };

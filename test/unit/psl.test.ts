@@ -1,0 +1,52 @@
+import { getDomain } from 'tldts';
+import * as trie from 'tldts/dist/es6/src/data/trie.js';
+import { describe, expect, it } from 'vitest';
+import { createSuffixLookup, type PslData, siteWith } from '../../lib/psl';
+import { siteOf } from '../../lib/site';
+
+/** The data as the build writes it to psl.json (see wxt.config.ts). */
+const data: PslData = JSON.parse(
+  JSON.stringify({
+    nodeFlags: [...trie.nodeFlags],
+    edgeStart: [...trie.edgeStart],
+    edgeLength: [...trie.edgeLength],
+    edgeChild: [...trie.edgeChild],
+    labelText: trie.labelText,
+    rulesRoot: trie.rulesRoot,
+    exceptionsRoot: trie.exceptionsRoot,
+  }),
+);
+const lookup = createSuffixLookup(data);
+
+const URLS = [
+  'https://www.example.com/a',
+  'https://shop.example.co.uk/',
+  'https://a.b.c.example.com.au/',
+  'https://someone.github.io/repo',
+  'https://foo.blogspot.com/',
+  'https://my-app.herokuapp.com/',
+  'https://x.y.vercel.app/',
+  'https://www.ck/',
+  'https://foo.www.ck/',
+  'https://bar.kawasaki.jp/',
+  'https://city.kawasaki.jp/',
+  'https://a.b.s3.amazonaws.com/',
+  'http://nginx-502.test/',
+  'http://127.0.0.1:8080/',
+  'http://[::1]:3000/',
+  'http://localhost:5173/',
+  'https://xn--mnchen-3ya.de/',
+  'https://münchen.de/',
+  'https://example.unknowntld/',
+  'https://deep.sub.domain.example.org./',
+  'https://user:pw@www.example.net:8443/p?q=1#f',
+  'https://co.uk/',
+  'https://appspot.com/',
+];
+
+describe('the Public Suffix List loaded as data', () => {
+  it.each(URLS)('%s → the same site as tldts', (url) => {
+    expect(siteWith(lookup, url)).toBe(siteOf(url));
+    expect(siteWith(lookup, url)).toBe(getDomain(url, { allowPrivateDomains: true }) ?? siteOf(url));
+  });
+});
