@@ -49,14 +49,7 @@ export interface CauseRow {
   falseAlarm?: boolean;
 }
 
-/**
- * The message-id prefix of a cause's words: `cause_<id>_visitor` (for someone who has never
- * heard of a proxy) and `cause_<id>_owner` (for the site owner: concrete checks). In both, $1
- * is the blamed layer's name and $2 a wait such as "in about 5 minutes".
- */
-export function causeMessageId(id: string): string {
-  return `cause_${id.replace(/-/g, '_')}`;
-}
+export { causeMessageId } from './message-ids';
 
 /** Gateways and edges: the layers that pass a visit on to a server behind them. */
 const GATEWAYS: readonly LayerKind[] = ['cdn', 'firewall', 'load-balancer', 'platform', 'proxy'];

@@ -1,8 +1,7 @@
-import { causeMessageId } from './causes';
 import { codeMeaning, codeMessageId } from './codes';
 import type { Cause, Diagnosis, Layer } from './diagnose';
-import { checkMessageId } from './fingerprints';
 import type { MessageKey, Translate } from './i18n';
+import { causeMessageId, checkMessageId } from './message-ids';
 import { waitPhrase } from './retry-after';
 
 /**

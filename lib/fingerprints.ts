@@ -44,10 +44,7 @@ export interface Fingerprint {
   signatures: readonly Signature[];
 }
 
-/** The message id of the owner's first check for a vendor: `check_<id>`. */
-export function checkMessageId(fingerprintId: string): string {
-  return `check_${fingerprintId.replace(/-/g, '_')}`;
-}
+export { checkMessageId } from './message-ids';
 
 /**
  * The vendors and layers we recognise, edge first. Adding one is adding a row (in

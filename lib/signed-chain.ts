@@ -1,3 +1,4 @@
+import { MAX_BODY_CHARS } from './body-limit';
 import { FINGERPRINTS, type LayerKind, type Signature } from './fingerprints';
 
 /** One clue behind a conclusion, quoted so that a person can check it. */
@@ -38,8 +39,8 @@ export interface SignedChain {
   writerEvidence: Evidence | null;
 }
 
-/** Longest body prefix a signature is tested against: the overlay sends at most this much. */
-export const MAX_BODY_CHARS = 8192;
+export { MAX_BODY_CHARS } from './body-limit';
+
 const MAX_EVIDENCE_CHARS = 120;
 
 // Control characters never belong in quoted evidence; binary bodies are full of them.

@@ -4,12 +4,12 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/explanation-card.css?inline';
 import overlayCss from '@/components/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay-app';
+import { MAX_BODY_CHARS } from '@/lib/body-limit';
 import { isEnvelope } from '@/lib/messages';
 import { send } from '@/lib/messaging';
 import type { Burst } from '@/lib/pending';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { createShadowHost } from '@/lib/shadow-host';
-import { MAX_BODY_CHARS } from '@/lib/signed-chain';
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({
