@@ -12,11 +12,10 @@ import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/timeline';
 import type { Watch, WatchEvent } from '@/lib/watch-state';
 import { DataPanel } from './data-panel';
 import { IncidentDetail } from './incident-detail';
-import { IncidentList } from './incident-list';
 import type { LanePoint } from './network-lanes';
+import { SiteLog } from './site-log';
 import { SiteTable } from './site-table';
 import { SiteTools } from './site-tools';
-import { TimelineChart } from './timeline-chart';
 
 /** Everything the popup reads and does, passed in so the popup is testable without a browser. */
 export interface LogApi {
@@ -216,56 +215,25 @@ export function PopupApp({ api }: Props) {
       ) : (
         <>
           {site && (
-            <section aria-labelledby="site-heading">
-              <h2 id="site-heading">{site}</h2>
-              <div class="row-controls">
-                <label>
-                  {t('popup_filter_code')}{' '}
-                  <select
-                    value={status ?? ''}
-                    onChange={(e) => {
-                      const v = (e.target as HTMLSelectElement).value;
-                      setStatus(v ? Number(v) : null);
-                      setLimit(PAGE);
-                    }}
-                  >
-                    <option value="">{t('popup_filter_all_codes')}</option>
-                    {codes.map((c) => (
-                      <option key={c} value={c}>
-                        {c}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('popup_filter_range')}{' '}
-                  <select
-                    value={range}
-                    onChange={(e) => {
-                      setRange((e.target as HTMLSelectElement).value as RangeKey);
-                      setLimit(PAGE);
-                    }}
-                  >
-                    {(Object.keys(RANGES) as RangeKey[]).map((key) => (
-                      <option key={key} value={key}>
-                        {t(`popup_range_${key}`)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </div>
-              {buckets && <TimelineChart buckets={buckets} />}
-              {list.length ? (
-                <IncidentList incidents={list} onOpen={setOpen} />
-              ) : (
-                <p class="muted">{t('popup_site_empty')}</p>
-              )}
-              {list.length === limit && (
-                <button type="button" class="link" onClick={() => setLimit(limit + PAGE)}>
-                  {t('popup_more')}
-                </button>
-              )}
-            </section>
+            <SiteLog
+              site={site}
+              codes={codes}
+              status={status}
+              range={range}
+              buckets={buckets}
+              incidents={list}
+              more={list.length === limit}
+              onStatus={(code) => {
+                setStatus(code);
+                setLimit(PAGE);
+              }}
+              onRange={(key) => {
+                setRange(key);
+                setLimit(PAGE);
+              }}
+              onMore={() => setLimit(limit + PAGE)}
+              onOpen={setOpen}
+            />
           )}
           {site && (
             <SiteTools

@@ -1,0 +1,73 @@
+import type { Incident } from '@/lib/incident';
+import { t } from '@/lib/t';
+import { type Bucket, RANGES, type RangeKey } from '@/lib/timeline';
+import { IncidentList } from './incident-list';
+import { TimelineChart } from './timeline-chart';
+
+export interface Props {
+  site: string;
+  /** The codes this site has, for the filter. */
+  codes: readonly number[];
+  status: number | null;
+  range: RangeKey;
+  /** The chart's bars; null until they are read (the list comes first). */
+  buckets: Bucket[] | null;
+  /** The page of incidents shown, newest first. */
+  incidents: Incident[];
+  /** Whether there may be more than shown. */
+  more: boolean;
+  onStatus: (status: number | null) => void;
+  onRange: (range: RangeKey) => void;
+  onMore: () => void;
+  onOpen: (incident: Incident) => void;
+}
+
+/** One site's log in the popup: filters by code and time, the chart, and the incidents. */
+export function SiteLog(props: Props) {
+  const { site, codes, status, range, buckets, incidents } = props;
+  return (
+    <section aria-labelledby="site-heading">
+      <h2 id="site-heading">{site}</h2>
+      <div class="row-controls">
+        <label>
+          {t('popup_filter_code')}{' '}
+          <select
+            value={status ?? ''}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              props.onStatus(v ? Number(v) : null);
+            }}
+          >
+            <option value="">{t('popup_filter_all_codes')}</option>
+            {codes.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('popup_filter_range')}{' '}
+          <select value={range} onChange={(e) => props.onRange((e.target as HTMLSelectElement).value as RangeKey)}>
+            {(Object.keys(RANGES) as RangeKey[]).map((key) => (
+              <option key={key} value={key}>
+                {t(`popup_range_${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {buckets && <TimelineChart buckets={buckets} />}
+      {incidents.length ? (
+        <IncidentList incidents={incidents} onOpen={props.onOpen} />
+      ) : (
+        <p class="muted">{t('popup_site_empty')}</p>
+      )}
+      {props.more && (
+        <button type="button" class="link" onClick={props.onMore}>
+          {t('popup_more')}
+        </button>
+      )}
+    </section>
+  );
+}
