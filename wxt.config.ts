@@ -1,5 +1,6 @@
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { defineConfig } from 'wxt';
+import { pslData } from './lib/psl';
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({
@@ -28,15 +29,7 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({
         relativeDest: 'psl.json',
-        contents: JSON.stringify({
-          nodeFlags: [...trie.nodeFlags],
-          edgeStart: [...trie.edgeStart],
-          edgeLength: [...trie.edgeLength],
-          edgeChild: [...trie.edgeChild],
-          labelText: trie.labelText,
-          rulesRoot: trie.rulesRoot,
-          exceptionsRoot: trie.exceptionsRoot,
-        }),
+        contents: JSON.stringify(pslData(trie)),
       });
     },
     'build:manifestGenerated': (wxt, manifest) => {

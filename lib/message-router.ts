@@ -6,7 +6,6 @@ import { queryIncidents, siteSummaries } from './incident-store';
 import { isItJustMe } from './just-me';
 import { isEnvelope, type MessageName, type Protocol } from './messages';
 import type { RecentHealthy } from './recent-healthy';
-import { checkAddress } from './recovery-check';
 import { loadSettings } from './settings';
 import { checkSite } from './site-check';
 import { lookupStatus } from './status-lookup';
@@ -34,7 +33,15 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
       return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, 8192));
     },
-    'recovery:check': ({ url }) => checkAddress(String(url), Date.now),
+    // "Reload when it's back" asks the same question as Check now; only the answer it needs
+    // (is it back, and when to ask again) goes back, and nothing is logged.
+    'recovery:check': ({ url }) => {
+      if (!HTTP.test(String(url))) return Promise.resolve({ status: null, retryAfter: null });
+      return checkSite(String(url), 'check').then((check) => ({
+        status: check.status,
+        retryAfter: check.diagnosis.retryAfter?.seconds ?? null,
+      }));
+    },
     'site:check': ({ url }, sender) => {
       // A page's overlay may only check its own address.
       if (!HTTP.test(String(url)) || (inPage(sender) && sender.tab?.url !== url)) return undefined;

@@ -16,6 +16,30 @@ export interface PslData {
   exceptionsRoot: number;
 }
 
+/** tldts's trie module (`tldts/dist/es6/src/data/trie.js`), as its typed arrays. */
+export interface TldtsTrie {
+  nodeFlags: ArrayLike<number>;
+  edgeStart: ArrayLike<number>;
+  edgeLength: ArrayLike<number>;
+  edgeChild: ArrayLike<number>;
+  labelText: string;
+  rulesRoot: number;
+  exceptionsRoot: number;
+}
+
+/** The trie as plain JSON-able data: what the build writes to psl.json. */
+export function pslData(trie: TldtsTrie): PslData {
+  return {
+    nodeFlags: Array.from(trie.nodeFlags),
+    edgeStart: Array.from(trie.edgeStart),
+    edgeLength: Array.from(trie.edgeLength),
+    edgeChild: Array.from(trie.edgeChild),
+    labelText: trie.labelText,
+    rulesRoot: trie.rulesRoot,
+    exceptionsRoot: trie.exceptionsRoot,
+  };
+}
+
 const ICANN = 1;
 const PRIVATE = 2;
 

@@ -1,8 +1,8 @@
-import type { Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Session, startSession } from './harness';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
+import { ServiceWorkerControl } from './service-worker';
 
 let session: Session;
 
@@ -19,29 +19,14 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** The extension's service worker as it is now (a stopped one is replaced when it wakes). */
-function worker(): Worker {
-  const live = session.context.serviceWorkers().filter((w) => w.url().includes(session.extensionId));
-  return live.at(-1) ?? session.worker;
-}
+/** The extension's live service worker (ServiceWorkerControl keeps session.worker current). */
+const worker = () => session.worker;
 
 async function setSettings(value: Record<string, unknown>): Promise<void> {
   await worker().evaluate(async (v) => {
     const old = ((await chrome.storage.local.get('settings')).settings as { value?: object } | undefined)?.value;
     await chrome.storage.local.set({ settings: { version: 1, value: { ...old, ...v } } });
   }, value);
-}
-
-/**
- * Stops the extension's service worker as Chromium does when it is idle, through
- * chrome://serviceworker-internals (CDP's ServiceWorker domain does not reach extension workers).
- */
-async function stopServiceWorker(): Promise<void> {
-  const page = await session.context.newPage();
-  await page.goto('chrome://serviceworker-internals/');
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await page.getByText('Running Status: STOPPED').waitFor();
-  await page.close();
 }
 
 async function openTab(host: string): Promise<void> {
@@ -103,11 +88,13 @@ describe('Watch this site', () => {
     const events = popup.page.getByRole('list', { name: 'What the watch found' });
     await events.getByText(/failing \(answered 503\)/).waitFor();
 
-    await stopServiceWorker();
+    const control = await ServiceWorkerControl.attach(session);
+    await control.stop();
     // The next check is due in a minute; bring the alarm forward rather than wait. Refresh wakes
     // the worker (a message), and the alarm and the watch list come back from their storage.
     await popup.page.getByRole('button', { name: 'Refresh' }).click();
-    const awake = worker();
+    const awake = await control.worker();
+    await control.detach();
     const alarm = await awake.evaluate(async () =>
       (await chrome.alarms.getAll()).find((a) => a.name.startsWith('watch:')),
     );

@@ -1,21 +1,11 @@
 import { getDomain } from 'tldts';
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { describe, expect, it } from 'vitest';
-import { createSuffixLookup, type PslData, siteWith } from '../../lib/psl';
+import { createSuffixLookup, type PslData, pslData, siteWith } from '../../lib/psl';
 import { siteOf } from '../../lib/site';
 
 /** The data as the build writes it to psl.json (see wxt.config.ts). */
-const data: PslData = JSON.parse(
-  JSON.stringify({
-    nodeFlags: [...trie.nodeFlags],
-    edgeStart: [...trie.edgeStart],
-    edgeLength: [...trie.edgeLength],
-    edgeChild: [...trie.edgeChild],
-    labelText: trie.labelText,
-    rulesRoot: trie.rulesRoot,
-    exceptionsRoot: trie.exceptionsRoot,
-  }),
-);
+const data: PslData = JSON.parse(JSON.stringify(pslData(trie)));
 const lookup = createSuffixLookup(data);
 
 const URLS = [
