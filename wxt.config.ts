@@ -1,6 +1,6 @@
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { defineConfig } from 'wxt';
-import { pslData } from './lib/psl';
+import { pslData } from './lib/site/psl';
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { browserEffects } from '@/lib/browser-effects';
-import { createFailureFlow } from '@/lib/failure-flow';
-import { createTabRecall } from '@/lib/firefox-tab-recall';
-import { WATCHED_TYPES } from '@/lib/incident';
-import { createRouter } from '@/lib/message-router';
-import { ALL_SITES, showHostAccess } from '@/lib/platform-host-access';
-import { RecentHealthy } from '@/lib/recent-healthy';
-import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/retention';
+import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
+import { createFailureFlow } from '@/lib/failure/flow';
+import { WATCHED_TYPES } from '@/lib/log/incident';
+import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
+import { createRouter } from '@/lib/messaging/router';
+import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
+import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
+import { browserEffects } from '@/lib/platform/browser-effects';
+import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
 import { t } from '@/lib/t';
-import { restoreWatches, runWatch } from '@/lib/watches';
 
 export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;

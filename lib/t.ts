@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Translate } from './i18n';
+import type { Translate } from '@/lib/i18n/translate';
 
 // WXT types getMessage per literal key; our keys are checked by MessageKey instead.
 const getMessage = (key: string, subs: string[]): string =>

@@ -1,5 +1,5 @@
-import type { Diagnosis, Evidence } from '@/lib/diagnose';
-import { layerName } from '@/lib/diagnosis-text';
+import type { Diagnosis, Evidence } from '@/lib/diagnosis/diagnose';
+import { layerName } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/t';
 
 export interface Props {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { codeText, headline } from '@/lib/diagnosis-text';
-import type { Incident } from '@/lib/incident';
-import type { RecoveryState } from '@/lib/recovery';
-import { waitPhrase } from '@/lib/retry-after';
-import { detailRows } from '@/lib/support-report';
+import { waitPhrase } from '@/lib/diagnosis/retry-after';
+import { codeText, headline } from '@/lib/i18n/diagnosis-text';
+import { detailRows } from '@/lib/i18n/support-report';
+import type { Incident } from '@/lib/log/incident';
+import type { RecoveryState } from '@/lib/owner-tools/reload-when-back';
 import { t } from '@/lib/t';
 import { EvidenceList } from './evidence-list';
 import { HopDiagram } from './hop-diagram';

@@ -1,5 +1,5 @@
-import type { Diagnosis } from '@/lib/diagnose';
-import { layerKind, layerName } from '@/lib/diagnosis-text';
+import type { Diagnosis } from '@/lib/diagnosis/diagnose';
+import { layerKind, layerName } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/t';
 
 export interface Props {

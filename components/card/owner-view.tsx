@@ -1,5 +1,5 @@
-import { causeText, codeText, layerCheck, layerName } from '@/lib/diagnosis-text';
-import type { Incident } from '@/lib/incident';
+import { causeText, codeText, layerCheck, layerName } from '@/lib/i18n/diagnosis-text';
+import type { Incident } from '@/lib/log/incident';
 import { t } from '@/lib/t';
 
 export interface Props {

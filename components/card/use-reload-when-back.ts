@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type CheckResult, isBack, MAX_CHECKS, nextDelay, type RecoveryState } from '@/lib/recovery';
+import {
+  type CheckResult,
+  isBack,
+  MAX_CHECKS,
+  nextDelay,
+  type RecoveryState,
+} from '@/lib/owner-tools/reload-when-back';
 
 /**
  * "Reload when it's back" for one page: counts down, asks `check` (the background) whether the

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { copyText } from '@/lib/clipboard';
-import type { Incident } from '@/lib/incident';
-import type { LogState } from '@/lib/pending';
-import type { CheckResult } from '@/lib/recovery';
-import { supportReport } from '@/lib/support-report';
+import { ExplanationCard } from '@/components/card/explanation-card';
+import { useRecovery } from '@/components/card/use-reload-when-back';
+import type { LogState } from '@/lib/failure/tab-state';
+import { supportReport } from '@/lib/i18n/support-report';
+import type { Incident } from '@/lib/log/incident';
+import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
+import { copyText } from '@/lib/platform/clipboard';
 import { t } from '@/lib/t';
-import { ExplanationCard } from './explanation-card';
-import { useRecovery } from './use-recovery';
 
 export interface Props {
   /** The address that failed (http or https), for Retry; null when unknown. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { CODE_MEANINGS } from '@/lib/codes';
+import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
 import type { Settings } from '@/lib/settings';
-import { siteOf } from '@/lib/site';
+import { siteOf } from '@/lib/site/site';
 import { t } from '@/lib/t';
 
 export interface Props {

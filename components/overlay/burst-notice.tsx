@@ -1,5 +1,5 @@
-import { codeMeaning } from '@/lib/codes';
-import type { Burst } from '@/lib/pending';
+import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import type { Burst } from '@/lib/failure/tab-state';
 import { t } from '@/lib/t';
 
 export interface Props {

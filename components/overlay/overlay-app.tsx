@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CheckRecord } from '@/lib/check';
-import type { OverlayPayload } from '@/lib/messages';
-import type { Burst } from '@/lib/pending';
-import type { CheckResult } from '@/lib/recovery';
-import type { SiteStatus } from '@/lib/status-page';
-import { ApiNotice } from './api-notice';
+import type { Burst } from '@/lib/failure/tab-state';
+import type { OverlayPayload } from '@/lib/messaging/protocol';
+import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
+import type { SiteStatus } from '@/lib/owner-tools/status-page';
+import { ApiNotice } from './burst-notice';
 import { Overlay } from './overlay';
 
 export interface Props {

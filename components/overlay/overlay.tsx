@@ -1,15 +1,15 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CheckRecord } from '@/lib/check';
-import { copyText } from '@/lib/clipboard';
-import { tm } from '@/lib/i18n';
-import type { Incident } from '@/lib/incident';
-import type { LogState } from '@/lib/pending';
-import type { CheckResult } from '@/lib/recovery';
-import { type SiteStatus, statusMessage } from '@/lib/status-page';
-import { supportReport } from '@/lib/support-report';
+import { ExplanationCard } from '@/components/card/explanation-card';
+import { useRecovery } from '@/components/card/use-reload-when-back';
+import type { LogState } from '@/lib/failure/tab-state';
+import { supportReport } from '@/lib/i18n/support-report';
+import { tm } from '@/lib/i18n/translate';
+import type { Incident } from '@/lib/log/incident';
+import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
+import { type SiteStatus, statusMessage } from '@/lib/owner-tools/status-page';
+import { copyText } from '@/lib/platform/clipboard';
 import { t } from '@/lib/t';
-import { ExplanationCard } from './explanation-card';
-import { useRecovery } from './use-recovery';
 
 export interface Props {
   incident: Incident;

@@ -1,8 +1,8 @@
-import { causeText, codeText } from '@/lib/diagnosis-text';
-import type { Incident } from '@/lib/incident';
-import { detailRows } from '@/lib/support-report';
+import { HopDiagram } from '@/components/card/hop-diagram';
+import { causeText, codeText } from '@/lib/i18n/diagnosis-text';
+import { detailRows } from '@/lib/i18n/support-report';
+import type { Incident } from '@/lib/log/incident';
 import { t } from '@/lib/t';
-import { HopDiagram } from './hop-diagram';
 
 export interface Props {
   incident: Incident;

@@ -1,5 +1,5 @@
-import type { Incident } from '@/lib/incident';
-import { LOCAL_SOURCE } from '@/lib/source';
+import type { Incident } from '@/lib/log/incident';
+import { LOCAL_SOURCE } from '@/lib/log/model';
 import { t } from '@/lib/t';
 
 export interface Props {

@@ -1,6 +1,6 @@
-import type { Incident } from '@/lib/incident';
+import type { Incident } from '@/lib/log/incident';
+import { type Bucket, RANGES, type RangeKey } from '@/lib/log/timeline';
 import { t } from '@/lib/t';
-import { type Bucket, RANGES, type RangeKey } from '@/lib/timeline';
 import { IncidentList } from './incident-list';
 import { TimelineChart } from './timeline-chart';
 

@@ -1,4 +1,4 @@
-import type { SiteSummary } from '@/lib/incident-store';
+import type { SiteSummary } from '@/lib/log/incidents';
 import { t } from '@/lib/t';
 
 export interface Props {

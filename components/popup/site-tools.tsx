@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { type CheckRecord, checkOk } from '@/lib/check';
-import { type Msg, tm } from '@/lib/i18n';
-import type { JustMeAnswer } from '@/lib/just-me';
+import { type Msg, tm } from '@/lib/i18n/translate';
+import { type CheckRecord, checkOk } from '@/lib/owner-tools/check';
+import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
+import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { t } from '@/lib/t';
-import type { Watch, WatchEvent } from '@/lib/watch-state';
 import { type LanePoint, NetworkLanes } from './network-lanes';
 
 export interface Props {

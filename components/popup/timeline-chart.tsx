@@ -1,6 +1,6 @@
-import { codeMeaning } from '@/lib/codes';
+import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { type Bucket, CODE_GROUPS, type CodeGroup } from '@/lib/log/timeline';
 import { t } from '@/lib/t';
-import { type Bucket, CODE_GROUPS, type CodeGroup } from '@/lib/timeline';
 
 export interface Props {
   buckets: readonly Bucket[];

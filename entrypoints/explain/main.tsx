@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import '@/components/explanation-card.css';
-import { ExplainPage } from '@/components/explain-page';
-import { parseExplainParams } from '@/lib/explain-url';
-import { send } from '@/lib/messaging';
+import '@/components/card/explanation-card.css';
+import { ExplainPage } from '@/components/explain/explain-page';
+import { parseExplainParams } from '@/lib/failure/explain-page-url';
+import { send } from '@/lib/messaging/send';
 import { t } from '@/lib/t';
 
 const { url, incident, logState } = parseExplainParams(location.search);

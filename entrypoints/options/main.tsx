@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsForm } from '@/components/options-form';
+import { OptionsForm } from '@/components/options/options-form';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { t } from '@/lib/t';
 

@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import cardCss from '@/components/explanation-card.css?inline';
-import overlayCss from '@/components/overlay.css?inline';
-import { OverlayApp } from '@/components/overlay-app';
-import { MAX_BODY_CHARS } from '@/lib/body-limit';
-import { isEnvelope } from '@/lib/messages';
-import { send } from '@/lib/messaging';
-import type { Burst } from '@/lib/pending';
+import cardCss from '@/components/card/explanation-card.css?inline';
+import overlayCss from '@/components/overlay/overlay.css?inline';
+import { OverlayApp } from '@/components/overlay/overlay-app';
+import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
+import type { Burst } from '@/lib/failure/tab-state';
+import { isEnvelope } from '@/lib/messaging/protocol';
+import { send } from '@/lib/messaging/send';
+import { createShadowHost } from '@/lib/platform/shadow-host';
 import { loadSettings, saveSettings } from '@/lib/settings';
-import { createShadowHost } from '@/lib/shadow-host';
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({

@@ -1,12 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '@/components/explanation-card.css';
-import { type LogApi, PopupApp } from '@/components/popup-app';
-import { siteChecks } from '@/lib/check-store';
-import { copyText } from '@/lib/clipboard';
-import { downloadText } from '@/lib/download';
+import '@/components/card/explanation-card.css';
+import { type LogApi, PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
 import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
+import { supportReport } from '@/lib/i18n/support-report';
+import { siteChecks } from '@/lib/log/checks';
 import {
   addIncidents,
   allIncidents,
@@ -15,9 +14,10 @@ import {
   hourlyCounts,
   queryIncidents,
   siteSummaries,
-} from '@/lib/incident-store';
-import { send } from '@/lib/messaging';
-import { supportReport } from '@/lib/support-report';
+} from '@/lib/log/incidents';
+import { send } from '@/lib/messaging/send';
+import { copyText } from '@/lib/platform/clipboard';
+import { downloadText } from '@/lib/platform/download';
 import { t } from '@/lib/t';
 
 /**

@@ -1,5 +1,5 @@
+import { FINGERPRINTS, type LayerKind, type Signature } from '@/lib/diagnosis/tables/fingerprints';
 import { MAX_BODY_CHARS } from './body-limit';
-import { FINGERPRINTS, type LayerKind, type Signature } from './fingerprints';
 
 /** One clue behind a conclusion, quoted so that a person can check it. */
 export interface Evidence {

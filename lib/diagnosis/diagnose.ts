@@ -11,20 +11,20 @@
  * background passes it here as `body`.
  * Sub-resources (scripts, API calls) have no body here and are diagnosed from headers alone.
  */
-import { type Blame, UNKNOWN_CAUSE } from './causes';
+import { type Blame, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
+import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './chain';
 import { type EdgeLocation, edgeLocation } from './edge-location';
-import { type CauseMatch, matchCauses } from './match-causes';
+import { type CauseMatch, matchCauses } from './match';
 import { type PageId, pageIds, requestIds } from './request-ids';
 import { parseRetryAfter, type RetryAfter } from './retry-after';
-import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './signed-chain';
 
 // The types a caller needs to read a Diagnosis, from one module.
-export type { CodeMeaning } from './codes';
+export type { CodeMeaning } from '@/lib/diagnosis/tables/codes';
+export type { LayerKind } from '@/lib/diagnosis/tables/fingerprints';
+export type { Evidence, Layer } from './chain';
 export type { EdgeLocation } from './edge-location';
-export type { LayerKind } from './fingerprints';
 export type { PageId } from './request-ids';
 export type { RetryAfter } from './retry-after';
-export type { Evidence, Layer } from './signed-chain';
 
 /** One response, as the background and the overlay know it. */
 export interface DiagnoseInput {

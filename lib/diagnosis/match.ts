@@ -1,5 +1,5 @@
-import { CAUSES, type CauseRow, type Condition } from './causes';
-import type { Evidence, Layer, SignedChain } from './signed-chain';
+import { CAUSES, type CauseRow, type Condition } from '@/lib/diagnosis/tables/causes';
+import type { Evidence, Layer, SignedChain } from './chain';
 
 /** What the cause table is tested against: one response, already fingerprinted. */
 export interface Facts {

@@ -1,4 +1,4 @@
-import type { Msg } from './i18n';
+import type { Msg } from '@/lib/i18n/translate';
 
 /** When a server says to come back, from its `Retry-After` header (RFC 9110 §10.2.3). */
 export interface RetryAfter {

@@ -1,6 +1,6 @@
-import type { Incident } from '../incident';
-import { requestIds } from '../request-ids';
-import { isoUtc } from '../time';
+import { requestIds } from '@/lib/diagnosis/request-ids';
+import type { Incident } from '@/lib/log/incident';
+import { isoUtc } from '@/lib/log/time';
 
 /** One column: its header and how to read it from an incident. */
 const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | null | undefined][] = [

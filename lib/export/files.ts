@@ -1,4 +1,4 @@
-import type { Incident } from '../incident';
+import type { Incident } from '@/lib/log/incident';
 import { toCsv } from './csv';
 import { toHar } from './har';
 import { toJson } from './json';

@@ -1,5 +1,5 @@
-import type { Incident } from '../incident';
-import { isoUtc } from '../time';
+import type { Incident } from '@/lib/log/incident';
+import { isoUtc } from '@/lib/log/time';
 
 interface HarHeader {
   name: string;

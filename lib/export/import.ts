@@ -1,8 +1,8 @@
-import { diagnose } from '../diagnose';
-import { pickSafeHeaders } from '../headers';
-import type { Msg } from '../i18n';
-import type { Incident, Vantage } from '../incident';
-import { redactUrl } from '../redact';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { Msg } from '@/lib/i18n/translate';
+import type { Incident, Vantage } from '@/lib/log/incident';
+import { redactUrl } from '@/lib/log/redact';
+import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 
 /** Largest file we read: far above any real export, far below what would hurt the browser. */

@@ -1,5 +1,5 @@
-import type { Incident } from './incident';
-import type { LogState } from './pending';
+import type { Incident } from '@/lib/log/incident';
+import type { LogState } from './tab-state';
 
 /**
  * The explanation page's address carries the incident itself (already redacted) and the

@@ -1,8 +1,8 @@
-import type { Diagnosis } from './diagnose';
-import { type CompletedRequest, createIncident, type Incident, type Vantage, withBody } from './incident';
-import type { OverlayPayload } from './messages';
-import { BURST_GAP_MS, type Burst, type LogState, type Pending, type SessionArea, TabState } from './pending';
-import type { Settings } from './settings';
+import type { Diagnosis } from '@/lib/diagnosis/diagnose';
+import { type CompletedRequest, createIncident, type Incident, type Vantage, withBody } from '@/lib/log/incident';
+import type { OverlayPayload } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/settings';
+import { BURST_GAP_MS, type Burst, type LogState, type Pending, type SessionArea, TabState } from './tab-state';
 
 /** How an injection attempt ended. */
 export type InjectOutcome = 'injected' | 'error-page' | 'failed';

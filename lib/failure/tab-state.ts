@@ -1,4 +1,4 @@
-import type { Incident } from './incident';
+import type { Incident } from '@/lib/log/incident';
 
 /** A top-level failure waiting for its document to show the explanation. */
 export interface Pending {

@@ -1,8 +1,8 @@
-import { codeMeaning, codeMessageId } from './codes';
-import type { Cause, Diagnosis, Layer } from './diagnose';
-import type { MessageKey, Translate } from './i18n';
-import { causeMessageId, checkMessageId } from './message-ids';
-import { waitPhrase } from './retry-after';
+import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/diagnose';
+import { waitPhrase } from '@/lib/diagnosis/retry-after';
+import { codeMeaning, codeMessageId } from '@/lib/diagnosis/tables/codes';
+import { causeMessageId, checkMessageId } from './keys';
+import type { MessageKey, Translate } from './translate';
 
 /**
  * Turns a stored diagnosis (ids and evidence, no prose) into words in the reader's language.

@@ -1,7 +1,7 @@
+import type { Incident } from '@/lib/log/incident';
+import { isoLocal, isoUtc } from '@/lib/log/time';
 import { causeText, codeText, layerName } from './diagnosis-text';
-import type { Translate } from './i18n';
-import type { Incident } from './incident';
-import { isoLocal, isoUtc } from './time';
+import type { Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
 export interface DetailRow {

@@ -1,4 +1,4 @@
-import type en from '../public/_locales/en/messages.json';
+import type en from '../../public/_locales/en/messages.json';
 
 /** Every message id in the English message file; a typo is a type error. */
 export type MessageKey = keyof typeof en & string;

@@ -1,4 +1,4 @@
-import type { CheckRecord } from './check';
+import type { CheckRecord } from '@/lib/owner-tools/check';
 import { db } from './db';
 
 /** Stores a check result; its id. */

@@ -1,8 +1,8 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { CheckRecord } from './check';
-import { diagnose } from './diagnose';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { CheckRecord } from '@/lib/owner-tools/check';
 import type { Incident } from './incident';
-import { LOCAL_SOURCE } from './source';
+import { LOCAL_SOURCE } from './model';
 
 /**
  * The one place that opens IndexedDB: its layout, its migrations and the shared connection.

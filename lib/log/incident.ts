@@ -1,7 +1,7 @@
-import { type Diagnosis, diagnose } from './diagnose';
-import { type HttpHeader, pickSafeHeaders } from './headers';
+import { type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { LOCAL_SOURCE } from './model';
 import { redactUrl } from './redact';
-import { LOCAL_SOURCE } from './source';
+import { type HttpHeader, pickSafeHeaders } from './safe-headers';
 
 /** The webRequest request types whose failure can break what a person sees. */
 export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'script', 'stylesheet'] as const;
@@ -42,7 +42,7 @@ export interface Vantage {
   networkLabel: string;
 }
 
-export { LOCAL_SOURCE } from './source';
+export { LOCAL_SOURCE } from './model';
 
 /** One failed response, as stored in the log. URLs are redacted before they get here. */
 export interface Incident {

@@ -1,5 +1,5 @@
+import type { Diagnosis } from '@/lib/diagnosis/diagnose';
 import { addHourly, closeDb, countSite, db, type HourlyCount } from './db';
-import type { Diagnosis } from './diagnose';
 import type { Incident } from './incident';
 
 export { DB_NAME, DB_VERSION, HOUR_MS, type HourlyCount } from './db';

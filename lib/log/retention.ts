@@ -1,5 +1,5 @@
-import { prune } from './incident-store';
-import { loadSettings, type SettingsArea } from './settings';
+import { loadSettings, type SettingsArea } from '@/lib/settings';
+import { prune } from './incidents';
 
 /** The alarm that enforces the log's age and size limits, apart from any write. */
 export const RETENTION_ALARM = 'retention';

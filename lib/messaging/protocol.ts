@@ -1,10 +1,10 @@
-import type { CheckRecord } from './check';
-import type { Incident } from './incident';
-import type { JustMeAnswer } from './just-me';
-import type { Burst, LogState } from './pending';
-import type { CheckResult } from './recovery';
-import type { SiteStatus } from './status-page';
-import type { Watch, WatchEvent } from './watch-state';
+import type { Burst, LogState } from '@/lib/failure/tab-state';
+import type { Incident } from '@/lib/log/incident';
+import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
+import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
+import type { SiteStatus } from '@/lib/owner-tools/status-page';
+import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 
 /** What the overlay script is asked to show in a page. */
 export type OverlayPayload =

@@ -1,15 +1,15 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { recordCheck, siteChecks } from './check-store';
-import type { FailureFlow } from './failure-flow';
-import { queryIncidents, siteSummaries } from './incident-store';
-import { isItJustMe } from './just-me';
-import { isEnvelope, type MessageName, type Protocol } from './messages';
-import type { RecentHealthy } from './recent-healthy';
-import { loadSettings } from './settings';
-import { checkSite } from './site-check';
-import { lookupStatus } from './status-lookup';
-import { listWatches, startWatch, stopWatch, watchEvents } from './watches';
+import type { FailureFlow } from '@/lib/failure/flow';
+import { recordCheck, siteChecks } from '@/lib/log/checks';
+import { queryIncidents, siteSummaries } from '@/lib/log/incidents';
+import { checkSite } from '@/lib/owner-tools/check-browser';
+import { isItJustMe } from '@/lib/owner-tools/just-me';
+import type { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
+import { lookupStatus } from '@/lib/owner-tools/status-page-browser';
+import { listWatches, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
+import { loadSettings } from '@/lib/settings';
+import { isEnvelope, type MessageName, type Protocol } from './protocol';
 
 const HTTP = /^https?:\/\//i;
 

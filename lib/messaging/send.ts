@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Envelope, MessageName, Protocol } from './messages';
+import type { Envelope, MessageName, Protocol } from './protocol';
 
 /** Sends a typed message to the background. */
 export function send<K extends MessageName>(name: K, body: Protocol[K]['request']): Promise<Protocol[K]['response']> {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import { redactUrl } from '@/lib/log/redact';
+import { type HttpHeader, pickSafeHeaders } from '@/lib/log/safe-headers';
+import { localOffset } from '@/lib/log/time';
+import { loadSettings } from '@/lib/settings';
+import { loadSiteOf } from '@/lib/site/psl-browser';
 import type { CheckRecord } from './check';
-import { diagnose } from './diagnose';
-import { type HttpHeader, pickSafeHeaders } from './headers';
-import { loadSiteOf } from './psl-loader';
-import { redactUrl } from './redact';
-import { loadSettings } from './settings';
-import { localOffset } from './time';
 
 /** A check gives up after this long. */
 export const CHECK_TIMEOUT_MS = 15_000;

@@ -1,4 +1,4 @@
-import type { Diagnosis } from './diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/diagnose';
 
 /** Why a check got no status at all. */
 export type CheckError = 'timeout' | 'unreachable';

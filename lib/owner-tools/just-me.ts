@@ -1,7 +1,7 @@
+import type { Msg } from '@/lib/i18n/translate';
+import type { Incident } from '@/lib/log/incident';
+import type { SiteSummary } from '@/lib/log/incidents';
 import { type CheckRecord, checkOk } from './check';
-import type { Msg } from './i18n';
-import type { Incident } from './incident';
-import type { SiteSummary } from './incident-store';
 
 /** Everything "Is it just me?" looks at: only the person's own recent history. */
 export interface JustMeFacts {

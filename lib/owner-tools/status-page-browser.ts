@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadSettings } from './settings';
+import { loadSettings } from '@/lib/settings';
 import { parseStatusJson, type SiteStatus, statusPageCandidates } from './status-page';
 
 /** A status answer (or its absence) is reused for this long: one lookup per site per 5 minutes. */

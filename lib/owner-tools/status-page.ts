@@ -1,4 +1,4 @@
-import type { Msg } from './i18n';
+import type { Msg } from '@/lib/i18n/translate';
 
 /** Status pages of well-known services, by site: one row each, Atlassian Statuspage format. */
 export const KNOWN_STATUS_PAGES: Readonly<Record<string, string>> = {

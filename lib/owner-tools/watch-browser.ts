@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
+import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { recordCheck } from '@/lib/log/checks';
+import { loadSiteOf } from '@/lib/site/psl-browser';
+import { t } from '@/lib/t';
 import { checkOk } from './check';
-import { recordCheck } from './check-store';
-import { codeMeaning } from './codes';
-import { loadSiteOf } from './psl-loader';
-import { checkSite } from './site-check';
-import { t } from './t';
-import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch-state';
+import { checkSite } from './check-browser';
+import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch';
 
 const KEY = 'watches';
 const EVENTS = 'watchEvents';

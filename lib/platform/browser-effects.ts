@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { explainPageUrl } from './explain-url';
-import type { Effects, InjectOutcome } from './failure-flow';
-import type { Vantage } from './incident';
-import { recordIncident, refineDiagnosis } from './incident-store';
-import type { Envelope } from './messages';
-import { loadSiteOf } from './psl-loader';
-import { loadSettings } from './settings';
-import { localOffset } from './time';
+import { explainPageUrl } from '@/lib/failure/explain-page-url';
+import type { Effects, InjectOutcome } from '@/lib/failure/flow';
+import type { Vantage } from '@/lib/log/incident';
+import { recordIncident, refineDiagnosis } from '@/lib/log/incidents';
+import { localOffset } from '@/lib/log/time';
+import type { Envelope } from '@/lib/messaging/protocol';
+import { loadSettings } from '@/lib/settings';
+import { loadSiteOf } from '@/lib/site/psl-browser';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
 export const OVERLAY_FILE = '/content-scripts/overlay.js';

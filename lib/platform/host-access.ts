@@ -1,4 +1,4 @@
-import type { Translate } from './i18n';
+import type { Translate } from '@/lib/i18n/translate';
 
 /** Access to every site: webRequest reports, and scripting injects, only where the extension may go. */
 export const ALL_SITES = { origins: ['<all_urls>'] };

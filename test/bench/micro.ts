@@ -1,12 +1,12 @@
 // Node-only figures: the background's listener, the store under fake-indexeddb, the exports.
-import { siteOf } from '../../lib/site';
+import { siteOf } from '../../lib/site/site';
 import 'fake-indexeddb/auto';
 import { toCsv } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';
-import { createFailureFlow, type Effects, type FailureFlow } from '../../lib/failure-flow';
-import type { CompletedRequest, Incident } from '../../lib/incident';
-import { clearAll, recordIncident } from '../../lib/incident-store';
-import type { SessionArea } from '../../lib/pending';
+import { createFailureFlow, type Effects, type FailureFlow } from '../../lib/failure/flow';
+import type { SessionArea } from '../../lib/failure/tab-state';
+import type { CompletedRequest, Incident } from '../../lib/log/incident';
+import { clearAll, recordIncident } from '../../lib/log/incidents';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { completedDetails, sampleIncident, VANTAGE } from './samples';
 import { median, progress, type Row } from './stats';

@@ -1,4 +1,4 @@
-import { HOST_TAG } from '../../lib/shadow-host';
+import { HOST_TAG } from '../../lib/platform/shadow-host';
 import { type BenchBrowser, poll } from './browser';
 import { median, progress, type Row } from './stats';
 

@@ -1,5 +1,5 @@
-import { type CompletedRequest, createIncident, type Incident, type Vantage } from '../../lib/incident';
-import { siteOf } from '../../lib/site';
+import { type CompletedRequest, createIncident, type Incident, type Vantage } from '../../lib/log/incident';
+import { siteOf } from '../../lib/site/site';
 
 /** What Chromium's webRequest.onCompleted really passes: more than the fields we read. */
 export interface ChromiumCompletedDetails extends CompletedRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettings, type SettingsArea, saveSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, migrateSettings, type SettingsArea, saveSettings } from '@/lib/settings';
 
 function memoryArea(): SettingsArea {
   const data: Record<string, unknown> = {};

@@ -49,7 +49,7 @@ export interface CauseRow {
   falseAlarm?: boolean;
 }
 
-export { causeMessageId } from './message-ids';
+export { causeMessageId } from '@/lib/i18n/keys';
 
 /** Gateways and edges: the layers that pass a visit on to a server behind them. */
 const GATEWAYS: readonly LayerKind[] = ['cdn', 'firewall', 'load-balancer', 'platform', 'proxy'];

@@ -44,7 +44,7 @@ export interface Fingerprint {
   signatures: readonly Signature[];
 }
 
-export { checkMessageId } from './message-ids';
+export { checkMessageId } from '@/lib/i18n/keys';
 
 /**
  * The vendors and layers we recognise, edge first. Adding one is adding a row (in

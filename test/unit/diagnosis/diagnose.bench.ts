@@ -1,7 +1,7 @@
 // Speed of one diagnosis, printed rather than asserted: `npx vitest bench --run test/unit/diagnose.bench.ts`.
 import { bench, describe } from 'vitest';
-import { diagnose } from '../../lib/diagnose';
-import { FIXTURES, NOW } from '../fixtures/responses/index';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import { FIXTURES, NOW } from '../../fixtures/responses/index';
 
 const withBody = FIXTURES.filter((f) => f.input.body);
 const headersOnly = FIXTURES.filter((f) => !f.input.body);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type DiagnoseInput, type Diagnosis, diagnose } from '../../lib/diagnose';
-import { causeText } from '../../lib/diagnosis-text';
-import { FINGERPRINTS } from '../../lib/fingerprints';
-import { MAX_BODY_CHARS } from '../../lib/signed-chain';
-import { NOW } from '../fixtures/responses/index';
-import { t } from './helpers/t';
+import { MAX_BODY_CHARS } from '@/lib/diagnosis/chain';
+import { type DiagnoseInput, type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { causeText } from '@/lib/i18n/diagnosis-text';
+import { NOW } from '../../fixtures/responses/index';
+import { t } from '../helpers/t';
 
 const MARKER = 'x5-hostile-marker';
 const base: DiagnoseInput = { status: 502, headers: { server: 'nginx' }, url: 'https://example.com/' };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSES } from '../../lib/causes';
-import { codeMeaning } from '../../lib/codes';
-import { type Cause, type DiagnoseInput, type Diagnosis, diagnose } from '../../lib/diagnose';
-import { causeText } from '../../lib/diagnosis-text';
-import { FINGERPRINTS } from '../../lib/fingerprints';
-import { SAFE_HEADERS } from '../../lib/headers';
-import { FIXTURES, NOW } from '../fixtures/responses/index';
-import { t } from './helpers/t';
+import { type Cause, type DiagnoseInput, type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { CAUSES } from '@/lib/diagnosis/tables/causes';
+import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { causeText } from '@/lib/i18n/diagnosis-text';
+import { SAFE_HEADERS } from '@/lib/log/safe-headers';
+import { FIXTURES, NOW } from '../../fixtures/responses/index';
+import { t } from '../helpers/t';
 
 function summary(d: Diagnosis, status: number) {
   return {

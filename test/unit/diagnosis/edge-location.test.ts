@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeLocation } from '../../lib/edge-location';
+import { edgeLocation } from '@/lib/diagnosis/edge-location';
 
 describe('edgeLocation', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageIds, requestIds } from '../../lib/request-ids';
-import { FIXTURES } from '../fixtures/responses/index';
+import { pageIds, requestIds } from '@/lib/diagnosis/request-ids';
+import { FIXTURES } from '../../fixtures/responses/index';
 
 const body = (file: string) => FIXTURES.find((f) => f.file === file)?.input.body ?? '';
 

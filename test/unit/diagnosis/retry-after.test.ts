@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tm } from '../../lib/i18n';
-import { parseHttpDate, parseRetryAfter, waitPhrase } from '../../lib/retry-after';
-import { t } from './helpers/t';
+import { parseHttpDate, parseRetryAfter, waitPhrase } from '@/lib/diagnosis/retry-after';
+import { tm } from '@/lib/i18n/translate';
+import { t } from '../helpers/t';
 
 // Thu, 14 Nov 2024 12:00:00 GMT
 const NOW = Date.UTC(2024, 10, 14, 12, 0, 0);

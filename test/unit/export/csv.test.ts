@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../lib/export/csv';
-import { EXPORT_FORMAT, EXPORT_VERSION, toJson } from '../../lib/export/json';
-import { makeIncident } from './helpers/incidents';
+import { csvCell, toCsv } from '@/lib/export/csv';
+import { EXPORT_FORMAT, EXPORT_VERSION, toJson } from '@/lib/export/json';
+import { makeIncident } from '../helpers/incidents';
 
 describe('JSON export', () => {
   it('wraps the incidents in a versioned envelope', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatusLine, toHar } from '../../lib/export/har';
-import { makeIncident } from './helpers/incidents';
+import { parseStatusLine, toHar } from '@/lib/export/har';
+import { makeIncident } from '../helpers/incidents';
 
 /** The HAR 1.2 fields every entry must carry, with their types (from the spec). */
 function checkHar12(har: unknown): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../lib/export/import';
-import { toJson } from '../../lib/export/json';
-import { makeIncident } from './helpers/incidents';
+import { parseImport } from '@/lib/export/import';
+import { toJson } from '@/lib/export/json';
+import { makeIncident } from '../helpers/incidents';
 
 const file = (incidents: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({

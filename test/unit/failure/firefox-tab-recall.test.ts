@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTabRecall } from '../../lib/firefox-tab-recall';
+import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
 
 describe('createTabRecall', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createFailureFlow, type Effects, type InjectOutcome } from '../../lib/failure-flow';
-import type { CompletedRequest, Incident } from '../../lib/incident';
-import type { Burst, SessionArea } from '../../lib/pending';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { CONTEXT } from './helpers/incidents';
+import { createFailureFlow, type Effects, type InjectOutcome } from '@/lib/failure/flow';
+import type { Burst, SessionArea } from '@/lib/failure/tab-state';
+import type { CompletedRequest, Incident } from '@/lib/log/incident';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { CONTEXT } from '../helpers/incidents';
 
 const OWN = 'chrome-extension://abcdefghijklmnop';
 

@@ -1,6 +1,6 @@
-import { diagnose } from '../../../lib/diagnose';
-import type { Incident, IncidentContext } from '../../../lib/incident';
-import { siteOf } from '../../../lib/site';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { Incident, IncidentContext } from '@/lib/log/incident';
+import { siteOf } from '@/lib/site/site';
 
 /** The context a test incident is created in. */
 export const CONTEXT: IncidentContext = {

@@ -1,4 +1,4 @@
-import { translator } from '../../../lib/i18n';
+import { translator } from '@/lib/i18n/translate';
 import en from '../../../public/_locales/en/messages.json';
 
 /** English, as browser.i18n would give it. */

@@ -1,10 +1,10 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '../../lib/causes';
-import { CODE_MEANINGS } from '../../lib/codes';
-import { fillMessage } from '../../lib/i18n';
-import { messages } from './helpers/t';
+import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
+import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
+import { fillMessage } from '@/lib/i18n/translate';
+import { messages } from '../helpers/t';
 
 /** Flesch–Kincaid grade of a text: the package takes counts, so we count. */
 function grade(text: string): number {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '../../lib/causes';
-import { CODE_MEANINGS } from '../../lib/codes';
-import { checkMessageId, FINGERPRINTS } from '../../lib/fingerprints';
-import { IMPLIED_LAYERS } from '../../lib/signed-chain';
-import { messages } from './helpers/t';
+import { IMPLIED_LAYERS } from '@/lib/diagnosis/chain';
+import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
+import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
+import { checkMessageId, FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { messages } from '../helpers/t';
 
 // Message ids built from table ids (lib/diagnosis-text.ts) are not checked by the type system:
 // every row of every table must have its words in the English message file.

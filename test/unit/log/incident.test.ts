@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CompletedRequest, createIncident, isServerError } from '../../lib/incident';
-import { CONTEXT } from './helpers/incidents';
+import { type CompletedRequest, createIncident, isServerError } from '@/lib/log/incident';
+import { CONTEXT } from '../helpers/incidents';
 
 const base: CompletedRequest = {
   requestId: '1',

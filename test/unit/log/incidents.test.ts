@@ -17,8 +17,8 @@ import {
   recordIncident,
   siteIncidents,
   siteSummaries,
-} from '../../lib/incident-store';
-import { makeIncident } from './helpers/incidents';
+} from '@/lib/log/incidents';
+import { makeIncident } from '../helpers/incidents';
 
 const DAY = 86_400_000;
 

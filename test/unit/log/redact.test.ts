@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../lib/redact';
+import { redactUrl } from '@/lib/log/redact';
 
 describe('redactUrl', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoLocal, isoUtc } from '../../lib/time';
+import { isoLocal, isoUtc } from '@/lib/log/time';
 
 const t = Date.UTC(2026, 10, 27, 22, 41, 7, 123);
 

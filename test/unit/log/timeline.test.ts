@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketize, codeGroup } from '../../lib/timeline';
+import { bucketize, codeGroup } from '@/lib/log/timeline';
 
 describe('timeline buckets', () => {
   it('spreads failures over equal buckets, counted in full, grouped by code', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckRecord } from '../../lib/check';
-import { diagnose } from '../../lib/diagnose';
-import { isItJustMe, type JustMeFacts } from '../../lib/just-me';
-import { RecentHealthy } from '../../lib/recent-healthy';
-import { parseStatusJson, statusPageCandidates } from '../../lib/status-page';
-import { clampInterval, pushEvent, watchTransition } from '../../lib/watch-state';
-import { makeIncident } from './helpers/incidents';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { CheckRecord } from '@/lib/owner-tools/check';
+import { isItJustMe, type JustMeFacts } from '@/lib/owner-tools/just-me';
+import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
+import { parseStatusJson, statusPageCandidates } from '@/lib/owner-tools/status-page';
+import { clampInterval, pushEvent, watchTransition } from '@/lib/owner-tools/watch';
+import { makeIncident } from '../helpers/incidents';
 
 const NOW = Date.UTC(2026, 10, 27, 23, 0);
 

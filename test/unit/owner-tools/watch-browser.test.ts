@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CheckRecord } from '../../lib/check';
-import { diagnose } from '../../lib/diagnose';
-import { closeStore, DB_NAME } from '../../lib/incident-store';
-import { listWatches, runWatch, startWatch, stopWatch, watchEvents } from '../../lib/watches';
-import { t } from './helpers/t';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import { closeStore, DB_NAME } from '@/lib/log/incidents';
+import type { CheckRecord } from '@/lib/owner-tools/check';
+import { listWatches, runWatch, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
+import { t } from '../helpers/t';
 
 // The check itself (fetch + webRequest) is the browser's; here it answers from a script.
 const answers: (number | null)[] = [];
-vi.mock('../../lib/site-check', () => ({
+vi.mock('@/lib/owner-tools/check-browser', () => ({
   checkSite: async (url: string, kind: CheckRecord['kind']): Promise<CheckRecord> => {
     const status = answers.shift() ?? null;
     const time = Date.now();
@@ -30,8 +30,8 @@ vi.mock('../../lib/site-check', () => ({
 }));
 
 // The list is a file the build writes; here the same list comes from tldts directly.
-vi.mock('../../lib/psl-loader', async () => {
-  const { siteOf } = await import('../../lib/site');
+vi.mock('@/lib/site/psl-browser', async () => {
+  const { siteOf } = await import('@/lib/site/site');
   return { loadSiteOf: async () => siteOf };
 });
 

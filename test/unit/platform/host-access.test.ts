@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { showHostAccess, type ToolbarButton } from '../../lib/platform-host-access';
-import { t } from './helpers/t';
+import { showHostAccess, type ToolbarButton } from '@/lib/platform/host-access';
+import { t } from '../helpers/t';
 
 function fakeButton() {
   const state = { badge: 'stale', title: 'stale', color: '' };

@@ -1,8 +1,8 @@
 import { getDomain } from 'tldts';
 import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { describe, expect, it } from 'vitest';
-import { createSuffixLookup, type PslData, pslData, siteWith } from '../../lib/psl';
-import { siteOf } from '../../lib/site';
+import { createSuffixLookup, type PslData, pslData, siteWith } from '@/lib/site/psl';
+import { siteOf } from '@/lib/site/site';
 
 /** The data as the build writes it to psl.json (see wxt.config.ts). */
 const data: PslData = JSON.parse(JSON.stringify(pslData(trie)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf } from '../../lib/site';
-import { loggedSiteOf } from '../../lib/site-match';
+import { siteOf } from '@/lib/site/site';
+import { loggedSiteOf } from '@/lib/site-match';
 
 describe('siteOf', () => {
   it.each([

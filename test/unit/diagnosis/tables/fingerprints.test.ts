@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkMessageId, FINGERPRINTS, type LayerKind } from '../../lib/fingerprints';
-import { signChain } from '../../lib/signed-chain';
-import { messages } from './helpers/t';
+import { signChain } from '@/lib/diagnosis/chain';
+import { checkMessageId, FINGERPRINTS, type LayerKind } from '@/lib/diagnosis/tables/fingerprints';
+import { messages } from '../../helpers/t';
 
 const HEALTHY_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Orders</title>
