@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
 import { createFailureFlow } from '@/lib/failure/flow';
+import { t } from '@/lib/i18n/translate';
 import { WATCHED_TYPES } from '@/lib/log/incident';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
@@ -9,7 +10,6 @@ import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
 import { browserEffects } from '@/lib/platform/browser-effects';
 import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
-import { t } from '@/lib/t';
 
 export default defineBackground(() => {
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;

@@ -1,6 +1,6 @@
-import type { Diagnosis, Evidence } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis, Evidence } from '@/lib/diagnosis/model';
 import { layerName } from '@/lib/i18n/diagnosis-text';
-import { t } from '@/lib/t';
+import { t } from '@/lib/i18n/translate';
 
 export interface Props {
   diagnosis: Diagnosis;

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import { waitPhrase } from '@/lib/diagnosis/retry-after';
-import { codeText, headline } from '@/lib/i18n/diagnosis-text';
+import { codeText, headline, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { detailRows } from '@/lib/i18n/support-report';
+import { phraseText, t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import type { RecoveryState } from '@/lib/owner-tools/reload-when-back';
-import { t } from '@/lib/t';
 import { EvidenceList } from './evidence-list';
 import { HopDiagram } from './hop-diagram';
 import { OwnerView } from './owner-view';
@@ -108,7 +107,7 @@ export function ExplanationCard(props: Props) {
         <>
           <h3 class="x5-sub">{t('ui_what_you_can_do')}</h3>
           <ul class="x5-steps">
-            <li>{wait ? t('ui_visitor_step_back', t(wait.key, ...(wait.subs ?? []))) : t('ui_visitor_step_wait')}</li>
+            <li>{wait ? t('ui_visitor_step_back', phraseText(t, wait)) : t('ui_visitor_step_wait')}</li>
             <li>{t('ui_visitor_step_network')}</li>
             <li>{t('ui_visitor_step_status')}</li>
           </ul>

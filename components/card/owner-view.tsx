@@ -1,6 +1,6 @@
-import { causeText, codeText, layerCheck, layerName } from '@/lib/i18n/diagnosis-text';
+import { causeText, codeText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
+import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
-import { t } from '@/lib/t';
 
 export interface Props {
   incident: Incident;
@@ -18,7 +18,7 @@ const CHECKLIST = [
 export function OwnerView({ incident }: Props) {
   const d = incident.diagnosis;
   const checks = d.chain
-    .map((layer) => ({ layer, check: layerCheck(layer, t) }))
+    .map((layer) => ({ layer, check: whereToLook(layer, t) }))
     .filter((c): c is { layer: typeof c.layer; check: string } => c.check !== null);
   return (
     <section class="x5-owner" aria-label={t('ui_owner_heading')}>

@@ -3,10 +3,10 @@ import { ExplanationCard } from '@/components/card/explanation-card';
 import { useRecovery } from '@/components/card/use-reload-when-back';
 import type { LogState } from '@/lib/failure/tab-state';
 import { supportReport } from '@/lib/i18n/support-report';
+import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import { copyText } from '@/lib/platform/clipboard';
-import { t } from '@/lib/t';
 
 export interface Props {
   /** The address that failed (http or https), for Retry; null when unknown. */

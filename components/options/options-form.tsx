@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
+import { t } from '@/lib/i18n/translate';
 import type { Settings } from '@/lib/settings';
 import { siteOf } from '@/lib/site/site';
-import { t } from '@/lib/t';
 
 export interface Props {
   settings: Settings;

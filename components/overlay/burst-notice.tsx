@@ -1,6 +1,6 @@
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import type { Burst } from '@/lib/failure/tab-state';
-import { t } from '@/lib/t';
+import { t } from '@/lib/i18n/translate';
 
 export interface Props {
   burst: Burst;

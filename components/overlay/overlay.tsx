@@ -3,13 +3,12 @@ import { ExplanationCard } from '@/components/card/explanation-card';
 import { useRecovery } from '@/components/card/use-reload-when-back';
 import type { LogState } from '@/lib/failure/tab-state';
 import { supportReport } from '@/lib/i18n/support-report';
-import { tm } from '@/lib/i18n/translate';
+import { phraseText, t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import type { CheckRecord } from '@/lib/owner-tools/check';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
-import { type SiteStatus, statusMessage } from '@/lib/owner-tools/status-page';
+import { type SiteStatus, statusPhrase } from '@/lib/owner-tools/status-page';
 import { copyText } from '@/lib/platform/clipboard';
-import { t } from '@/lib/t';
 
 export interface Props {
   incident: Incident;
@@ -43,7 +42,7 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
   // Once per overlay: the lookup is cached in the background anyway.
   useEffect(() => {
     void siteStatus()
-      .then((s) => s && setStatus(tm(t, statusMessage(s))))
+      .then((s) => s && setStatus(phraseText(t, statusPhrase(s))))
       .catch(() => undefined);
   }, []);
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/export/files';
-import { t } from '@/lib/t';
+import { t } from '@/lib/i18n/translate';
 
 export interface Props {
   /** The site shown, for "this site" exports and "Clear this site"; null when none. */

@@ -1,6 +1,6 @@
+import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import { LOCAL_SOURCE } from '@/lib/log/model';
-import { t } from '@/lib/t';
 
 export interface Props {
   incidents: readonly Incident[];

@@ -1,4 +1,4 @@
-import { t } from '@/lib/t';
+import { t } from '@/lib/i18n/translate';
 
 /** One result on the timeline: when, from which network, and whether the site worked. */
 export interface LanePoint {

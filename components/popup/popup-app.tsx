@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/export/files';
-import { type Msg, tm } from '@/lib/i18n/translate';
+import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import { HOUR_MS, type HourlyCount, type Query, type SiteSummary } from '@/lib/log/incidents';
 import { LOCAL_SOURCE } from '@/lib/log/model';
@@ -9,7 +9,6 @@ import { type CheckRecord, checkOk } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { loggedSiteOf } from '@/lib/site-match';
-import { t } from '@/lib/t';
 import { DataPanel } from './data-panel';
 import { IncidentDetail } from './incident-detail';
 import type { LanePoint } from './network-lanes';
@@ -28,7 +27,7 @@ export interface LogApi {
   hourly(site: string, sinceHour: number): Promise<HourlyCount[]>;
   exportLog(format: ExportFormat, site: string | null): Promise<void>;
   /** Imports a JSON export; how many incidents were added, or why the file was refused. */
-  importLog(file: File): Promise<{ ok: true; count: number; source: string } | { ok: false; error: Msg }>;
+  importLog(file: File): Promise<{ ok: true; count: number; source: string } | { ok: false; error: Phrase }>;
   clearSite(site: string): Promise<void>;
   clearAll(): Promise<void>;
   copyReport(incident: Incident): Promise<boolean>;
@@ -198,7 +197,7 @@ export function PopupApp({ api }: Props) {
     setImportMessage(
       result.ok
         ? { ok: true, text: t('popup_imported', result.count, result.source) }
-        : { ok: false, text: tm(t, result.error) },
+        : { ok: false, text: phraseText(t, result.error) },
     );
     if (result.ok) reload();
   };

@@ -1,6 +1,6 @@
+import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import { type Bucket, RANGES, type RangeKey } from '@/lib/log/timeline';
-import { t } from '@/lib/t';
 import { IncidentList } from './incident-list';
 import { TimelineChart } from './timeline-chart';
 

@@ -1,5 +1,5 @@
+import { t } from '@/lib/i18n/translate';
 import type { SiteSummary } from '@/lib/log/incidents';
-import { t } from '@/lib/t';
 
 export interface Props {
   sites: readonly SiteSummary[];

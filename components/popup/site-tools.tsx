@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { type Msg, tm } from '@/lib/i18n/translate';
+import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import { type CheckRecord, checkOk } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
-import { t } from '@/lib/t';
 import { type LanePoint, NetworkLanes } from './network-lanes';
 
 export interface Props {
@@ -11,7 +10,7 @@ export interface Props {
   /** The result of the last "Check now", and how it compares with the last failure. */
   check: CheckRecord | null;
   checking: boolean;
-  comparison: Msg | null;
+  comparison: Phrase | null;
   onCheck: () => void;
   watch: Watch | null;
   /** What watches of this site found, newest first. */
@@ -57,18 +56,18 @@ export function SiteTools(props: Props) {
       <div role="status">
         {check && (
           <p class={checkOk(check) ? 'ok' : 'error'}>
-            {checkLine(check)} {props.comparison && tm(t, props.comparison)}
+            {checkLine(check)} {props.comparison && phraseText(t, props.comparison)}
           </p>
         )}
       </div>
       {justMe && (
         <section class="just-me" aria-label={t('tools_just_me')}>
           <p>
-            <strong>{tm(t, justMe.conclusion)}</strong>
+            <strong>{phraseText(t, justMe.conclusion)}</strong>
           </p>
           <ul>
             {justMe.findings.map((f) => (
-              <li key={f.key + (f.subs ?? []).join()}>{tm(t, f)}</li>
+              <li key={f.key + (f.subs ?? []).join()}>{phraseText(t, f)}</li>
             ))}
           </ul>
         </section>

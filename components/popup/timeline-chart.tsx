@@ -1,6 +1,6 @@
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { t } from '@/lib/i18n/translate';
 import { type Bucket, CODE_GROUPS, type CodeGroup } from '@/lib/log/timeline';
-import { t } from '@/lib/t';
 
 export interface Props {
   buckets: readonly Bucket[];

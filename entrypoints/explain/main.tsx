@@ -2,8 +2,8 @@ import { render } from 'preact';
 import '@/components/card/explanation-card.css';
 import { ExplainPage } from '@/components/explain/explain-page';
 import { parseExplainParams } from '@/lib/failure/explain-page-url';
+import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/send';
-import { t } from '@/lib/t';
 
 const { url, incident, logState } = parseExplainParams(location.search);
 document.title = incident ? t('ui_explain_title', incident.status) : t('extName');

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
+import { t } from '@/lib/i18n/translate';
 import { loadSettings, saveSettings } from '@/lib/settings';
-import { t } from '@/lib/t';
 
 document.title = t('options_title');
 void loadSettings(browser.storage.local).then((settings) =>

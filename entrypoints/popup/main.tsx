@@ -5,6 +5,7 @@ import { type LogApi, PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
 import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
 import { supportReport } from '@/lib/i18n/support-report';
+import { t } from '@/lib/i18n/translate';
 import { siteChecks } from '@/lib/log/checks';
 import {
   addIncidents,
@@ -18,7 +19,6 @@ import {
 import { send } from '@/lib/messaging/send';
 import { copyText } from '@/lib/platform/clipboard';
 import { downloadText } from '@/lib/platform/download';
-import { t } from '@/lib/t';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is

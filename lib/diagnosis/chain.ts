@@ -1,31 +1,6 @@
-import { FINGERPRINTS, type LayerKind, type Signature } from '@/lib/diagnosis/tables/fingerprints';
 import { MAX_BODY_CHARS } from './body-limit';
-
-/** One clue behind a conclusion, quoted so that a person can check it. */
-export interface Evidence {
-  /** Where the clue is: a response header, the body prefix, the status, or the timing. */
-  source: 'header' | 'body' | 'status' | 'timing';
-  /** The header's name, for header clues. */
-  header?: string;
-  /** The text that matched (a header's value, or the words the signature found), cut short. */
-  text: string;
-}
-
-/** One hop between the visitor and the failure, as the response shows it. */
-export interface Layer {
-  /** The fingerprint's id, or `app`, `origin`, `database`, `network` for implied layers. */
-  id: string;
-  /**
-   * The vendor's name, for a diagram. Implied layers are named in the message files
-   * (`layer_<id>` for the diagram, `layer_<id>_owner` inside owner sentences).
-   */
-  vendor: string;
-  kind: LayerKind;
-  /** True when no header or body names this layer, but a cause says it must be there. */
-  implied: boolean;
-  /** Why we think this layer handled the response; empty for implied layers. */
-  evidence: Evidence[];
-}
+import type { Evidence, Layer, LayerKind } from './model';
+import { FINGERPRINTS, type Signature } from './tables/fingerprints';
 
 /** The layers that signed a response, and which of their signatures matched. */
 export interface SignedChain {
@@ -38,8 +13,6 @@ export interface SignedChain {
   /** The clue that shows the writer wrote it (or the writer's first clue); null for an implied writer. */
   writerEvidence: Evidence | null;
 }
-
-export { MAX_BODY_CHARS } from './body-limit';
 
 const MAX_EVIDENCE_CHARS = 120;
 

@@ -11,27 +11,21 @@
  * background passes it here as `body`.
  * Sub-resources (scripts, API calls) have no body here and are diagnosed from headers alone.
  */
-import { type Blame, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
-import { type Evidence, impliedLayer, type Layer, MAX_BODY_CHARS, quote, signChain } from './chain';
-import { type EdgeLocation, edgeLocation } from './edge-location';
+import { MAX_BODY_CHARS } from './body-limit';
+import { impliedLayer, quote, signChain } from './chain';
+import { edgeLocation } from './edge-location';
 import { type CauseMatch, matchCauses } from './match';
-import { type PageId, pageIds, requestIds } from './request-ids';
-import { parseRetryAfter, type RetryAfter } from './retry-after';
-
-// The types a caller needs to read a Diagnosis, from one module.
-export type { CodeMeaning } from '@/lib/diagnosis/tables/codes';
-export type { LayerKind } from '@/lib/diagnosis/tables/fingerprints';
-export type { Evidence, Layer } from './chain';
-export type { EdgeLocation } from './edge-location';
-export type { PageId } from './request-ids';
-export type { RetryAfter } from './retry-after';
+import type { Cause, Diagnosis, Layer } from './model';
+import { pageIds, requestIds } from './request-ids';
+import { parseRetryAfter } from './retry-after';
+import { type Blame, UNKNOWN_CAUSE } from './tables/causes';
 
 /** One response, as the background and the overlay know it. */
 export interface DiagnoseInput {
   status: number;
   /** e.g. `HTTP/1.1 502 Bad Gateway`. */
   statusLine?: string;
-  /** Lower-cased names; in the extension, the allowlisted subset from lib/headers.ts. */
+  /** Lower-cased names; in the extension, the allowlisted subset from lib/log/safe-headers.ts. */
   headers: Record<string, string>;
   /** A bounded prefix (at most 8 KB is read) of the body or rendered HTML; absent for sub-resources. */
   body?: string;
@@ -39,43 +33,6 @@ export interface DiagnoseInput {
   url: string;
   /** How long the request took, when known. */
   durationMs?: number;
-}
-
-/**
- * One likely cause, with the clues it rests on. Its words are in the message files under
- * `causeMessageId(id)` (see lib/causes.ts) and are rendered by lib/diagnosis-text.ts, so a
- * stored diagnosis holds no prose: it renders in whatever language the reader uses.
- */
-export interface Cause {
-  /** The cause row's id (see lib/causes.ts). */
-  id: string;
-  /** Index into `Diagnosis.chain` of the layer this cause blames; null when none or unknown. */
-  layer: number | null;
-  /** Index into `Diagnosis.chain` of the layer the cause's words name ($1); null for none. */
-  anchor: number | null;
-  evidence: Evidence[];
-  /** True when the response is not an outage of the site (a bot check, the visitor's Wi-Fi login). */
-  falseAlarm: boolean;
-}
-
-/** Everything the extension can say about one 5xx response. */
-export interface Diagnosis {
-  /** The layers that handled the response, outermost first; implied ones are marked. */
-  chain: Layer[];
-  /** Index into `chain` of the layer that most likely failed; null when we cannot tell. */
-  failing: number | null;
-  /** Likely causes, most likely first; never empty (the last resort says we cannot tell). */
-  causes: Cause[];
-  /** The site is probably not down: the first cause is a bot check or the visitor's network. */
-  falseAlarm: boolean;
-  /** Request IDs from the headers, most specific first. */
-  requestIds: { header: string; value: string }[];
-  /** IDs printed on the vendor's error page, when the body prefix has them. */
-  pageIds: PageId[];
-  /** The CDN or platform location that answered, when a header names it. */
-  edge: EdgeLocation | null;
-  /** When the server says to come back, when it says so in a form we can read. */
-  retryAfter: RetryAfter | null;
 }
 
 /** Diagnoses one response. `now` is epoch milliseconds, used for Retry-After dates. */

@@ -1,5 +1,6 @@
-import { CAUSES, type CauseRow, type Condition } from '@/lib/diagnosis/tables/causes';
-import type { Evidence, Layer, SignedChain } from './chain';
+import type { SignedChain } from './chain';
+import type { Evidence, Layer } from './model';
+import { CAUSES, type CauseRow, type Condition } from './tables/causes';
 
 /** What the cause table is tested against: one response, already fingerprinted. */
 export interface Facts {

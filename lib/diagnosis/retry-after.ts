@@ -1,5 +1,3 @@
-import type { Msg } from '@/lib/i18n/translate';
-
 /** When a server says to come back, from its `Retry-After` header (RFC 9110 §10.2.3). */
 export interface RetryAfter {
   /** Whole seconds from `now` until that moment; 0 when the moment has already passed. */
@@ -35,7 +33,7 @@ function utc(year: number, month: string, day: number, h: number, m: number, s: 
 }
 
 /** Epoch ms of an HTTP-date, or null when the text is not one. */
-export function parseHttpDate(text: string, now: number): number | null {
+function parseHttpDate(text: string, now: number): number | null {
   const value = text.trim();
   let m = IMF_FIXDATE.exec(value);
   if (m) return utc(Number(m[3]), m[2] ?? '', Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
@@ -68,17 +66,4 @@ export function parseRetryAfter(value: string | undefined, now: number): RetryAf
   const at = parseHttpDate(text, now);
   if (at === null) return null;
   return { seconds: Math.max(0, Math.ceil((at - now) / 1000)), at, form: 'date' };
-}
-
-/** A wait in plain words, for a sentence such as "It should be back $2." */
-export function waitPhrase(seconds: number): Msg {
-  if (seconds <= 0) return { key: 'wait_now' };
-  if (seconds < 45) return { key: 'wait_seconds' };
-  if (seconds < 90) return { key: 'wait_minute' };
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return { key: 'wait_minutes', subs: [String(minutes)] };
-  const hours = Math.round(minutes / 60);
-  if (hours < 2) return { key: 'wait_hour' };
-  if (hours < 36) return { key: 'wait_hours', subs: [String(hours)] };
-  return { key: 'wait_days', subs: [String(Math.round(hours / 24))] };
 }

@@ -1,5 +1,5 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { Msg } from '@/lib/i18n/translate';
+import type { Phrase } from '@/lib/i18n/translate';
 import type { Incident, Vantage } from '@/lib/log/incident';
 import { redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
@@ -9,7 +9,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const MAX_IMPORT_INCIDENTS = 200_000;
 
-export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: Msg };
+export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: Phrase };
 
 /** A field that failed validation; the message names it, never echoes its value. */
 class Invalid extends Error {

@@ -1,4 +1,4 @@
-import type { Diagnosis } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/model';
 import { type CompletedRequest, createIncident, type Incident, type Vantage, withBody } from '@/lib/log/incident';
 import type { OverlayPayload } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings';

@@ -1,12 +1,11 @@
-import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/diagnose';
-import { waitPhrase } from '@/lib/diagnosis/retry-after';
-import { codeMeaning, codeMessageId } from '@/lib/diagnosis/tables/codes';
-import { causeMessageId, checkMessageId } from './keys';
-import type { MessageKey, Translate } from './translate';
+import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/model';
+import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { causeKey, codeKey, lookFirstKey } from './keys';
+import { type Phrase, phraseText, type TextKey, type Translate } from './translate';
 
 /**
- * Turns a stored diagnosis (ids and evidence, no prose) into words in the reader's language.
- * The message ids are built from table ids; test/unit/messages.test.ts checks that each exists.
+ * The diagnosis's words: turns a stored diagnosis (ids and evidence, no prose) into words in
+ * the reader's language. The keys are built from table ids (./keys.ts).
  */
 
 export type Reader = 'visitor' | 'owner';
@@ -17,27 +16,27 @@ export function codeText(
   reader: Reader,
   t: Translate,
 ): { title: string; name: string; meaning: string } {
-  const id = codeMessageId(status);
+  const id = codeKey(status);
   return {
-    title: t(`${id}_title` as MessageKey),
+    title: t(`${id}_title` as TextKey),
     name: codeMeaning(status).name,
-    meaning: t(`${id}_${reader}` as MessageKey, status),
+    meaning: t(`${id}_${reader}` as TextKey, status),
   };
 }
 
 /** A layer's name for the diagram: the vendor's own, or ours for a layer we only inferred. */
 export function layerName(layer: Layer, t: Translate): string {
-  return layer.implied ? t(`layer_${layer.id}` as MessageKey) : layer.vendor;
+  return layer.implied ? t(`layer_${layer.id}` as TextKey) : layer.vendor;
 }
 
 /** What kind of hop a layer is ("CDN", "Load balancer"…). */
 export function layerKind(layer: Layer, t: Translate): string {
-  return t(`kind_${layer.kind.replace('-', '_')}` as MessageKey);
+  return t(`kind_${layer.kind.replace('-', '_')}` as TextKey);
 }
 
 /** Where the site owner should look first for a layer; null for layers we only inferred. */
-export function layerCheck(layer: Layer, t: Translate): string | null {
-  return layer.implied ? null : t(checkMessageId(layer.id) as MessageKey);
+export function whereToLook(layer: Layer, t: Translate): string | null {
+  return layer.implied ? null : t(lookFirstKey(layer.id) as TextKey);
 }
 
 function capitalise(text: string): string {
@@ -50,10 +49,10 @@ export function causeText(diagnosis: Diagnosis, cause: Cause, reader: Reader, t:
   const name = !anchor
     ? t('layer_default_owner')
     : anchor.implied
-      ? t(`layer_${anchor.id}_owner` as MessageKey)
+      ? t(`layer_${anchor.id}_owner` as TextKey)
       : anchor.vendor;
-  const wait = diagnosis.retryAfter ? waitPhrase(diagnosis.retryAfter.seconds) : { key: 'wait_soon' as const };
-  const text = t(`${causeMessageId(cause.id)}_${reader}` as MessageKey, name, t(wait.key, ...(wait.subs ?? [])));
+  const wait: Phrase = diagnosis.retryAfter ? waitPhrase(diagnosis.retryAfter.seconds) : { key: 'wait_soon' };
+  const text = t(`${causeKey(cause.id)}_${reader}` as TextKey, name, phraseText(t, wait));
   // Vendor names keep their own case ("nginx starts a sentence"); our own words get a capital.
   return anchor && !anchor.implied ? text : capitalise(text);
 }
@@ -62,4 +61,17 @@ export function causeText(diagnosis: Diagnosis, cause: Cause, reader: Reader, t:
 export function headline(diagnosis: Diagnosis, reader: Reader, t: Translate): string | null {
   const first = diagnosis.causes[0];
   return first && first.id !== 'unknown' ? causeText(diagnosis, first, reader, t) : null;
+}
+
+/** A wait in plain words, for a sentence such as "It should be back $2." */
+export function waitPhrase(seconds: number): Phrase {
+  if (seconds <= 0) return { key: 'wait_now' };
+  if (seconds < 45) return { key: 'wait_seconds' };
+  if (seconds < 90) return { key: 'wait_minute' };
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return { key: 'wait_minutes', subs: [String(minutes)] };
+  const hours = Math.round(minutes / 60);
+  if (hours < 2) return { key: 'wait_hour' };
+  if (hours < 36) return { key: 'wait_hours', subs: [String(hours)] };
+  return { key: 'wait_days', subs: [String(Math.round(hours / 24))] };
 }

@@ -1,18 +1,33 @@
+import { knownCode } from '@/lib/diagnosis/tables/codes';
+
 /**
- * Message ids built from table ids. Kept apart from the tables themselves so that the overlay,
- * which renders a stored diagnosis, does not carry the fingerprint and cause tables.
+ * Text keys built from table ids. Kept apart from the tables' logic so that the overlay, which
+ * renders a stored diagnosis, does not carry the fingerprint and cause tables.
+ * test/unit/i18n/keys.test.ts checks that every key built here exists.
  */
 
 /**
- * The message-id prefix of a cause's words: `cause_<id>_visitor` (for someone who has never
- * heard of a proxy) and `cause_<id>_owner` (for the site owner: concrete checks). In both, $1
- * is the blamed layer's name and $2 a wait such as "in about 5 minutes".
+ * The key prefix of a status's words: `code_502`, or `code_other` for codes we do not know.
+ * `_title` is the card's title, `_visitor` plain sentences for a visitor who has never heard of
+ * a proxy, `_owner` the words for the site owner (may be technical).
  */
-export function causeMessageId(id: string): string {
+export function codeKey(status: number): string {
+  return knownCode(status) ? `code_${status}` : 'code_other';
+}
+
+/**
+ * The key prefix of a cause's words: `cause_<id>_visitor` (for someone who has never heard of
+ * a proxy) and `cause_<id>_owner` (for the site owner: concrete checks). In both, $1 is the
+ * blamed layer's name and $2 a wait such as "in about 5 minutes".
+ */
+export function causeKey(id: string): string {
   return `cause_${id.replace(/-/g, '_')}`;
 }
 
-/** The message id of the owner's first check for a vendor: `check_<id>`. */
-export function checkMessageId(fingerprintId: string): string {
+/**
+ * The key of where a vendor's owner should look first: `check_<id>` (the key predates the
+ * glossary's "check", which is a request the extension makes; these are not checks).
+ */
+export function lookFirstKey(fingerprintId: string): string {
   return `check_${fingerprintId.replace(/-/g, '_')}`;
 }

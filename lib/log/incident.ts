@@ -1,4 +1,5 @@
-import { type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/model';
 import { LOCAL_SOURCE } from './model';
 import { redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';

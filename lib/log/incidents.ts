@@ -1,4 +1,4 @@
-import type { Diagnosis } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/model';
 import { addHourly, closeDb, countSite, db, type HourlyCount } from './db';
 import type { Incident } from './incident';
 

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
+import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { FailureFlow } from '@/lib/failure/flow';
 import { recordCheck, siteChecks } from '@/lib/log/checks';
 import { queryIncidents, siteSummaries } from '@/lib/log/incidents';
@@ -31,7 +32,7 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
     'overlay:claim': ({ url, navStatus, body }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
-      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, 8192));
+      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, MAX_BODY_CHARS));
     },
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.

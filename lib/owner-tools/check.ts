@@ -1,4 +1,4 @@
-import type { Diagnosis } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/model';
 
 /** Why a check got no status at all. */
 export type CheckError = 'timeout' | 'unreachable';

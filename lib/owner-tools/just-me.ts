@@ -1,4 +1,4 @@
-import type { Msg } from '@/lib/i18n/translate';
+import type { Phrase } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/incident';
 import type { SiteSummary } from '@/lib/log/incidents';
 import { type CheckRecord, checkOk } from './check';
@@ -19,8 +19,8 @@ export interface JustMeFacts {
 }
 
 export interface JustMeAnswer {
-  findings: Msg[];
-  conclusion: Msg;
+  findings: Phrase[];
+  conclusion: Phrase;
 }
 
 const RECENT_MS = 10 * 60_000;
@@ -31,7 +31,7 @@ function labelOf(x: Incident | CheckRecord): string {
 
 /** What the person's own history says about "is it just me?", honestly, with what it rests on. */
 export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
-  const findings: Msg[] = [];
+  const findings: Phrase[] = [];
   const recent = facts.now - RECENT_MS;
   const othersFailing = facts.summaries.filter((s) => s.site !== facts.site && s.last >= recent).length;
   const healthy = facts.healthyElsewhere;
@@ -54,7 +54,7 @@ export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
   const failures = lastHour.reduce((n, i) => n + i.count, 0);
   if (failures > 1) findings.push({ key: 'justme_repeated', subs: [String(failures)] });
 
-  let conclusion: Msg;
+  let conclusion: Phrase;
   if (othersFailing >= 2 && !(healthy && healthy.length > 0)) conclusion = { key: 'justme_verdict_you' };
   else if (elsewhereOk.size > 0 && elsewhereFailed.size === 0) {
     conclusion = { key: 'justme_verdict_network', subs: [[...elsewhereOk][0] || '—'] };

@@ -1,4 +1,4 @@
-import type { Msg } from '@/lib/i18n/translate';
+import type { Phrase } from '@/lib/i18n/translate';
 
 /** Status pages of well-known services, by site: one row each, Atlassian Statuspage format. */
 export const KNOWN_STATUS_PAGES: Readonly<Record<string, string>> = {
@@ -56,6 +56,6 @@ export function parseStatusJson(text: string, url: string): SiteStatus | null {
 }
 
 /** The sentence for the overlay: "The site reports: major outage". */
-export function statusMessage(status: SiteStatus): Msg {
-  return { key: `status_${status.indicator}` as Msg['key'], subs: [status.description] };
+export function statusPhrase(status: SiteStatus): Phrase {
+  return { key: `status_${status.indicator}` as Phrase['key'], subs: [status.description] };
 }

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
+import { t } from '@/lib/i18n/translate';
 import { recordCheck } from '@/lib/log/checks';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-import { t } from '@/lib/t';
 import { checkOk } from './check';
 import { checkSite } from './check-browser';
 import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch';

@@ -1,5 +1,5 @@
+import type { LayerKind } from '../model';
 import { CLOUDFLARE_CAUSES } from './causes-cloudflare';
-import type { LayerKind } from './fingerprints';
 
 /**
  * Which layer a cause blames, relative to its anchor: the layer whose signature or vendor the
@@ -49,13 +49,11 @@ export interface CauseRow {
   falseAlarm?: boolean;
 }
 
-export { causeMessageId } from '@/lib/i18n/keys';
-
 /** Gateways and edges: the layers that pass a visit on to a server behind them. */
 const GATEWAYS: readonly LayerKind[] = ['cdn', 'firewall', 'load-balancer', 'platform', 'proxy'];
 
 /** A proxy that fails this fast did not wait for anything: nothing was listening behind it. */
-export const FAST_FAILURE_MS = 1000;
+const FAST_FAILURE_MS = 1000;
 
 /** Said when no row applies: honest about what we cannot tell. */
 export const UNKNOWN_CAUSE: CauseRow = {

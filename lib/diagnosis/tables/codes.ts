@@ -1,5 +1,5 @@
 /**
- * A 5xx status code we know. Its words live in the message files (public/_locales), under
+ * A 5xx status code we know. Its words live in public/_locales, under the keys
  * `code_<code>_title` (the card's title), `code_<code>_visitor` (plain sentences for a visitor
  * who has never heard of a proxy) and `code_<code>_owner` (for the site owner; may be
  * technical); codes we do not know use `code_other_*`.
@@ -104,15 +104,15 @@ export const CODE_MEANINGS: readonly CodeMeaning[] = [
 
 const BY_CODE = new Map(CODE_MEANINGS.map((row) => [row.code, row]));
 
-/** The message-id prefix of a status's words: `code_502`, or `code_other` for codes we do not know. */
-export function codeMessageId(status: number): string {
-  return BY_CODE.has(status) ? `code_${status}` : 'code_other';
+/** The row of a status; undefined for codes no table knows. */
+export function knownCode(status: number): CodeMeaning | undefined {
+  return BY_CODE.get(status);
 }
 
 /** The meaning of a status; an honest generic one for codes no table knows. */
 export function codeMeaning(status: number): CodeMeaning {
   return (
-    BY_CODE.get(status) ?? {
+    knownCode(status) ?? {
       code: status,
       name: 'Server Error',
     }

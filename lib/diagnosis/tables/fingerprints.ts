@@ -1,20 +1,6 @@
+import type { LayerKind } from '../model';
 import { EDGE_FINGERPRINTS } from './fingerprints-edge';
 import { SERVER_FINGERPRINTS } from './fingerprints-servers';
-
-/**
- * What part of a site's delivery chain a layer is. `network` is the visitor's own network (a
- * captive portal); `origin` is the site's own server when we cannot see what runs on it.
- */
-export type LayerKind =
-  | 'network'
-  | 'cdn'
-  | 'firewall'
-  | 'load-balancer'
-  | 'platform'
-  | 'proxy'
-  | 'origin'
-  | 'application'
-  | 'database';
 
 /** One clue that a vendor handled the response: a header or a text in the body prefix. */
 export interface Signature {
@@ -43,8 +29,6 @@ export interface Fingerprint {
   depth: number;
   signatures: readonly Signature[];
 }
-
-export { checkMessageId } from '@/lib/i18n/keys';
 
 /**
  * The vendors and layers we recognise, edge first. Adding one is adding a row (in

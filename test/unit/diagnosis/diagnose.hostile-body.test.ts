@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS } from '@/lib/diagnosis/chain';
-import { type DiagnoseInput, type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
+import { type DiagnoseInput, diagnose } from '@/lib/diagnosis/diagnose';
+import type { Diagnosis } from '@/lib/diagnosis/model';
 import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
 import { causeText } from '@/lib/i18n/diagnosis-text';
 import { NOW } from '../../fixtures/responses/index';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Cause, type DiagnoseInput, type Diagnosis, diagnose } from '@/lib/diagnosis/diagnose';
+import { type DiagnoseInput, diagnose } from '@/lib/diagnosis/diagnose';
+import type { Cause, Diagnosis } from '@/lib/diagnosis/model';
 import { CAUSES } from '@/lib/diagnosis/tables/causes';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';

@@ -1,10 +1,10 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
+import { CAUSES, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
-import { fillMessage } from '@/lib/i18n/translate';
-import { messages } from '../helpers/t';
+import { causeKey } from '@/lib/i18n/keys';
+import { fillMessage, messages } from '../helpers/t';
 
 /** Flesch–Kincaid grade of a text: the package takes counts, so we count. */
 function grade(text: string): number {
@@ -21,7 +21,7 @@ const text = (key: string) =>
 /** Every message a visitor reads: code titles and meanings, causes, and the card's own words. */
 const visitorKeys = [
   ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [`${id}_title`, `${id}_visitor`]),
-  ...[...CAUSES, UNKNOWN_CAUSE].map((c) => `${causeMessageId(c.id)}_visitor`),
+  ...[...CAUSES, UNKNOWN_CAUSE].map((c) => `${causeKey(c.id)}_visitor`),
   ...Object.keys(messages).filter((key) => key.startsWith('ui_visitor_')),
 ];
 

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { IMPLIED_LAYERS } from '@/lib/diagnosis/chain';
-import { CAUSES, causeMessageId, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
+import { CAUSES, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
-import { checkMessageId, FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { causeKey, codeKey, lookFirstKey } from '@/lib/i18n/keys';
 import { messages } from '../helpers/t';
 
-// Message ids built from table ids (lib/diagnosis-text.ts) are not checked by the type system:
-// every row of every table must have its words in the English message file.
+// Keys built from table ids (lib/i18n/keys.ts) are not checked by the type system: every row of
+// every table must have its words in the English file.
 const KINDS = ['network', 'cdn', 'firewall', 'load_balancer', 'platform', 'proxy', 'origin', 'application', 'database'];
 const required = [
-  ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [
+  ...[...CODE_MEANINGS.map((m) => codeKey(m.code)), codeKey(599)].flatMap((id) => [
     `${id}_title`,
     `${id}_visitor`,
     `${id}_owner`,
   ]),
-  ...[...CAUSES, UNKNOWN_CAUSE].flatMap((c) => [`${causeMessageId(c.id)}_visitor`, `${causeMessageId(c.id)}_owner`]),
-  ...FINGERPRINTS.map((f) => checkMessageId(f.id)),
+  ...[...CAUSES, UNKNOWN_CAUSE].flatMap((c) => [`${causeKey(c.id)}_visitor`, `${causeKey(c.id)}_owner`]),
+  ...FINGERPRINTS.map((f) => lookFirstKey(f.id)),
   ...Object.keys(IMPLIED_LAYERS).flatMap((id) => [`layer_${id}`, `layer_${id}_owner`]),
   'layer_default_owner',
   ...KINDS.map((k) => `kind_${k}`),

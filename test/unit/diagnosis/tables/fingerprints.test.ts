@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signChain } from '@/lib/diagnosis/chain';
-import { checkMessageId, FINGERPRINTS, type LayerKind } from '@/lib/diagnosis/tables/fingerprints';
+import type { LayerKind } from '@/lib/diagnosis/model';
+import { FINGERPRINTS } from '@/lib/diagnosis/tables/fingerprints';
+import { lookFirstKey } from '@/lib/i18n/keys';
 import { messages } from '../../helpers/t';
 
 const HEALTHY_PAGE = `<!doctype html>
@@ -13,7 +15,7 @@ proxies, timeouts, upstream servers, databases and Cloudflare without being an e
 describe('fingerprint table', () => {
   it.each(FINGERPRINTS.map((row) => [row.id, row] as const))('%s is a complete row', (_id, row) => {
     expect(row.vendor).not.toBe('');
-    expect(messages[checkMessageId(row.id)]?.message.length).toBeGreaterThan(20);
+    expect(messages[lookFirstKey(row.id)]?.message.length).toBeGreaterThan(20);
     expect(row.signatures.length).toBeGreaterThan(0);
     for (const s of row.signatures) {
       expect(s.pattern.test(''), `${s.id} matches an empty string`).toBe(false);
