@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { codeText, headline, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { detailRows } from '@/lib/i18n/support-report';
 import { phraseText, t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
-import type { RecoveryState } from '@/lib/owner-tools/reload-when-back';
+import type { Incident } from '@/lib/log/model';
+import type { ReloadState } from '@/lib/owner-tools/reload-when-back';
 import { EvidenceList } from './evidence-list';
 import { HopDiagram } from './hop-diagram';
 import { OwnerView } from './owner-view';
@@ -14,7 +14,7 @@ export interface Props {
   headingId: string;
   /** h1 on the explanation page (it is the page's subject), h2 in the overlay. */
   headingLevel?: 1 | 2;
-  recovery: RecoveryState;
+  recovery: ReloadState;
   /** Whether the incident is in the log: saved, left out (private window), or the log failed. */
   logState: 'saved' | 'private' | 'unavailable';
   /** Feedback after "Copy details for support": null, or what happened. */
@@ -36,7 +36,7 @@ export interface Props {
   onQuiet?: () => void;
 }
 
-function RecoveryStatus({ recovery }: { recovery: RecoveryState }) {
+function RecoveryStatus({ recovery }: { recovery: ReloadState }) {
   switch (recovery.phase) {
     case 'idle':
       return null;

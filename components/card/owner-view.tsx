@@ -1,6 +1,6 @@
 import { causeText, codeText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 
 export interface Props {
   incident: Incident;

@@ -1,23 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type CheckResult,
-  isBack,
-  MAX_CHECKS,
-  nextDelay,
-  type RecoveryState,
-} from '@/lib/owner-tools/reload-when-back';
+import { isUp } from '@/lib/owner-tools/check';
+import { type CheckResult, MAX_CHECKS, nextDelay, type ReloadState } from '@/lib/owner-tools/reload-when-back';
 
 /**
  * "Reload when it's back" for one page: counts down, asks `check` (the background) whether the
  * address answers again, and calls `onBack` when it does. The timer lives in the page showing
  * the failure, so closing or leaving the tab ends the watch; see lib/recovery.ts.
  */
-export function useRecovery(
+export function useReloadWhenBack(
   check: () => Promise<CheckResult>,
   firstRetryAfter: number | null,
   onBack: () => void,
-): { state: RecoveryState; start: () => void; stop: () => void } {
-  const [state, setState] = useState<RecoveryState>({ phase: 'idle' });
+): { state: ReloadState; start: () => void; stop: () => void } {
+  const [state, setState] = useState<ReloadState>({ phase: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const run = useRef(0);
 
@@ -47,7 +42,7 @@ export function useRecovery(
         .catch((): CheckResult => ({ status: null, retryAfter: null }))
         .then((result) => {
           if (run.current !== id) return;
-          if (isBack(result)) {
+          if (isUp(result)) {
             setState({ phase: 'back' });
             onBack();
           } else schedule(id, attempt + 1, result.retryAfter);

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { ExplanationCard } from '@/components/card/explanation-card';
-import { useRecovery } from '@/components/card/use-reload-when-back';
-import type { LogState } from '@/lib/failure/tab-state';
+import { useReloadWhenBack } from '@/components/card/use-reload-when-back';
+import type { LogState } from '@/lib/failure/model';
 import { supportReport } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import { copyText } from '@/lib/platform/clipboard';
 
@@ -21,7 +21,7 @@ export interface Props {
 /** The extension's own page for failures the browser would show as a blank error page. */
 export function ExplainPage({ url, incident, logState, retry, check }: Props) {
   const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
-  const recovery = useRecovery(check, incident?.diagnosis.retryAfter?.seconds ?? null, retry);
+  const recovery = useReloadWhenBack(check, incident?.diagnosis.retryAfter?.seconds ?? null, retry);
   if (!incident) return <p class="x5-page-note">{t('ui_explain_nothing')}</p>;
   const copy = async () => {
     setCopyStatus((await copyText(supportReport(incident, t), document.body, document)) ? 'copied' : 'failed');

@@ -1,5 +1,5 @@
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
-import type { Burst } from '@/lib/failure/tab-state';
+import type { Burst } from '@/lib/failure/model';
 import { t } from '@/lib/i18n/translate';
 
 export interface Props {

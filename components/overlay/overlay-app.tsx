@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Burst } from '@/lib/failure/tab-state';
-import type { OverlayPayload } from '@/lib/messaging/protocol';
-import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { Burst, OverlayPayload } from '@/lib/failure/model';
+import type { CheckRecord } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import type { SiteStatus } from '@/lib/owner-tools/status-page';
 import { ApiNotice } from './burst-notice';

@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ExplanationCard } from '@/components/card/explanation-card';
-import { useRecovery } from '@/components/card/use-reload-when-back';
-import type { LogState } from '@/lib/failure/tab-state';
+import { useReloadWhenBack } from '@/components/card/use-reload-when-back';
+import type { LogState } from '@/lib/failure/model';
 import { supportReport } from '@/lib/i18n/support-report';
 import { phraseText, t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
-import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { CheckRecord, Incident } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import { type SiteStatus, statusPhrase } from '@/lib/owner-tools/status-page';
 import { copyText } from '@/lib/platform/clipboard';
@@ -35,7 +34,7 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
   const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
-  const recovery = useRecovery(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
+  const recovery = useReloadWhenBack(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
   const [status, setStatus] = useState<string | null>(null);
   const [checkText, setCheckText] = useState<string | null>(null);
 

@@ -2,7 +2,7 @@ import { HopDiagram } from '@/components/card/hop-diagram';
 import { causeText, codeText } from '@/lib/i18n/diagnosis-text';
 import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 
 export interface Props {
   incident: Incident;

@@ -1,6 +1,5 @@
 import { t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
-import { LOCAL_SOURCE } from '@/lib/log/model';
+import { type Incident, LOCAL_SOURCE } from '@/lib/log/model';
 
 export interface Props {
   incidents: readonly Incident[];

@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '@/lib/export/files';
 import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
-import { HOUR_MS, type HourlyCount, type Query, type SiteSummary } from '@/lib/log/incidents';
-import { LOCAL_SOURCE } from '@/lib/log/model';
+import type { Query } from '@/lib/log/incidents';
+import {
+  type CheckRecord,
+  HOUR_MS,
+  type HourlyCount,
+  type Incident,
+  LOCAL_SOURCE,
+  type SiteSummary,
+} from '@/lib/log/model';
 import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/log/timeline';
-import { type CheckRecord, checkOk } from '@/lib/owner-tools/check';
+import { isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { loggedSiteOf } from '@/lib/site-match';
@@ -59,7 +65,7 @@ function lanePoints(incidents: readonly Incident[], checks: readonly CheckRecord
     ...checks.map((c) => ({
       time: c.time,
       label: c.networkLabel || none,
-      ok: checkOk(c),
+      ok: isUp(c),
       title: c.status === null ? (c.error ?? '—') : String(c.status),
     })),
   ];

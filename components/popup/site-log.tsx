@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { type Bucket, RANGES, type RangeKey } from '@/lib/log/timeline';
 import { IncidentList } from './incident-list';
 import { TimelineChart } from './timeline-chart';

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n/translate';
-import type { SiteSummary } from '@/lib/log/incidents';
+import type { SiteSummary } from '@/lib/log/model';
 
 export interface Props {
   sites: readonly SiteSummary[];

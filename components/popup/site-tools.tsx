@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
-import { type CheckRecord, checkOk } from '@/lib/owner-tools/check';
+import type { CheckRecord } from '@/lib/log/model';
+import { isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { type LanePoint, NetworkLanes } from './network-lanes';
@@ -55,7 +56,7 @@ export function SiteTools(props: Props) {
       </div>
       <div role="status">
         {check && (
-          <p class={checkOk(check) ? 'ok' : 'error'}>
+          <p class={isUp(check) ? 'ok' : 'error'}>
             {checkLine(check)} {props.comparison && phraseText(t, props.comparison)}
           </p>
         )}

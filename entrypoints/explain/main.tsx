@@ -13,7 +13,7 @@ render(
     incident={incident}
     logState={logState}
     retry={() => url && location.replace(url)}
-    check={() => send('recovery:check', { url: url ?? '' })}
+    check={() => send('reload:check', { url: url ?? '' })}
   />,
   document.getElementById('app') as HTMLElement,
 );

@@ -5,7 +5,7 @@ import cardCss from '@/components/card/explanation-card.css?inline';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
-import type { Burst } from '@/lib/failure/tab-state';
+import type { Burst } from '@/lib/failure/model';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { createShadowHost } from '@/lib/platform/shadow-host';
@@ -62,7 +62,7 @@ export default defineContentScript({
         initial={payload}
         root={root}
         subscribe={subscribe}
-        check={() => send('recovery:check', { url: location.href })}
+        check={() => send('reload:check', { url: location.href })}
         checkNow={() => send('site:check', { url: location.href })}
         siteStatus={(site) => send('site:status', { site, scheme: location.protocol })}
         reload={() => location.reload()}

@@ -7,15 +7,8 @@ import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
 import { supportReport } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import { siteChecks } from '@/lib/log/checks';
-import {
-  addIncidents,
-  allIncidents,
-  clearAll,
-  clearSite,
-  hourlyCounts,
-  queryIncidents,
-  siteSummaries,
-} from '@/lib/log/incidents';
+import { clearAll, clearSite } from '@/lib/log/clear';
+import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
 import { send } from '@/lib/messaging/send';
 import { copyText } from '@/lib/platform/clipboard';
 import { downloadText } from '@/lib/platform/download';

@@ -1,5 +1,5 @@
 import { requestIds } from '@/lib/diagnosis/request-ids';
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { isoUtc } from '@/lib/log/time';
 
 /** One column: its header and how to read it from an incident. */

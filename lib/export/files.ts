@@ -1,4 +1,4 @@
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { toCsv } from './csv';
 import { toHar } from './har';
 import { toJson } from './json';

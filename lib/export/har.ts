@@ -1,4 +1,4 @@
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { isoUtc } from '@/lib/log/time';
 
 interface HarHeader {

@@ -1,6 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { Phrase } from '@/lib/i18n/translate';
-import type { Incident, Vantage } from '@/lib/log/incident';
+import type { Incident, Vantage } from '@/lib/log/model';
 import { redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';

@@ -1,4 +1,4 @@
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 
 /** Identifies our export files; bump EXPORT_VERSION when a field changes meaning. */
 export const EXPORT_FORMAT = '5xx-explainer-log';

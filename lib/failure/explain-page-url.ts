@@ -1,5 +1,5 @@
-import type { Incident } from '@/lib/log/incident';
-import type { LogState } from './tab-state';
+import type { Incident } from '@/lib/log/model';
+import type { LogState } from './model';
 
 /**
  * The explanation page's address carries the incident itself (already redacted) and the

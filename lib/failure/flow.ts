@@ -1,8 +1,9 @@
 import type { Diagnosis } from '@/lib/diagnosis/model';
-import { type CompletedRequest, createIncident, type Incident, type Vantage, withBody } from '@/lib/log/incident';
-import type { OverlayPayload } from '@/lib/messaging/protocol';
+import { type CompletedRequest, createIncident, withBody } from '@/lib/log/incident';
+import type { Incident, Vantage } from '@/lib/log/model';
 import type { Settings } from '@/lib/settings';
-import { BURST_GAP_MS, type Burst, type LogState, type Pending, type SessionArea, TabState } from './tab-state';
+import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending } from './model';
+import { type SessionArea, TabState } from './tab-state';
 
 /** How an injection attempt ended. */
 export type InjectOutcome = 'injected' | 'error-page' | 'failed';

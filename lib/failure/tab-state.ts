@@ -1,31 +1,3 @@
-import type { Incident } from '@/lib/log/incident';
-
-/** A top-level failure waiting for its document to show the explanation. */
-export interface Pending {
-  /** The failing URL exactly as requested (not redacted: it is matched, never stored on disk). */
-  url: string;
-  incident: Incident;
-  logState: LogState;
-}
-
-/** Whether an incident is in the log: saved, left out (private window), or the log failed. */
-export type LogState = 'saved' | 'private' | 'unavailable';
-
-/** A burst of failed sub-requests (API calls, frames, scripts) in one page. */
-export interface Burst {
-  /** Counts the bursts in a tab, so a notice dismissed for one burst comes back for the next. */
-  id: number;
-  status: number;
-  count: number;
-  /** Epoch ms of the latest failure: a burst ends after BURST_GAP_MS without one. */
-  last: number;
-  /** Host of the latest failing request. */
-  host: string;
-}
-
-/** A pause this long ends a burst of failures; the next failure starts a new notice. */
-export const BURST_GAP_MS = 10_000;
-
 /** Where per-tab state survives a service-worker restart (storage.session in the browser). */
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -1,3 +1,4 @@
+import type { EdgeLocation } from '@/lib/diagnosis/edge-location';
 import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/model';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import { causeKey, codeKey, lookFirstKey } from './keys';
@@ -27,6 +28,11 @@ export function codeText(
 /** A layer's name for the diagram: the vendor's own, or ours for a layer we only inferred. */
 export function layerName(layer: Layer, t: Translate): string {
   return layer.implied ? t(`layer_${layer.id}` as TextKey) : layer.vendor;
+}
+
+/** An edge location as people read it: `FRA56-P5 (Frankfurt)`, or the bare POP. */
+export function edgeName(edge: EdgeLocation): string {
+  return edge.city ? `${edge.pop} (${edge.city})` : edge.pop;
 }
 
 /** What kind of hop a layer is ("CDN", "Load balancer"…). */

@@ -1,6 +1,6 @@
-import type { Incident } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { isoLocal, isoUtc } from '@/lib/log/time';
-import { causeText, codeText, layerName } from './diagnosis-text';
+import { causeText, codeText, edgeName, layerName } from './diagnosis-text';
 import type { Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
@@ -27,7 +27,7 @@ export function detailRows(incident: Incident, t: Translate): DetailRow[] {
     [t('detail_server'), incident.headers.server],
     ...d.requestIds.map(({ header, value }): [string, string] => [header, value]),
     ...d.pageIds.map(({ label, value }): [string, string] => [label, value]),
-    [t('detail_edge'), d.edge ? (d.edge.city ? `${d.edge.pop} (${d.edge.city})` : d.edge.pop) : null],
+    [t('detail_edge'), d.edge ? edgeName(d.edge) : null],
     [t('detail_retry_after'), d.retryAfter ? isoUtc(d.retryAfter.at) : null],
     [t('detail_chain'), d.chain.length ? d.chain.map((l) => layerName(l, t)).join(' → ') : null],
     [t('detail_failing'), failing ? layerName(failing, t) : null],

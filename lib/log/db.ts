@@ -1,12 +1,12 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { CheckRecord } from '@/lib/owner-tools/check';
-import type { Incident } from './incident';
-import { LOCAL_SOURCE } from './model';
+import { type CheckRecord, HOUR_MS, type HourlyCount, type Incident, LOCAL_SOURCE, type SiteSummary } from './model';
 
 /**
  * The one place that opens IndexedDB: its layout, its migrations and the shared connection.
- * lib/incident-store.ts and lib/check-store.ts read and write through `db()`.
+ * ./incidents.ts, ./checks.ts, ./clear.ts and ./retention.ts read and write through `db()`.
+ * Every store is cleared by "Clear this site" and "Clear everything" (./clear.ts) and pruned
+ * by retention (./retention.ts); test/unit/log/db.test.ts fails when one is left out.
  */
 
 /** IndexedDB layout. Bump DB_VERSION and add a step in `upgrade` for every change. */
@@ -38,7 +38,7 @@ export interface LogSchema extends DBSchema {
    */
   sites: {
     key: string;
-    value: SiteRow;
+    value: SiteSummary;
   };
   /** "Check now" and watch results, with the network they were made from. */
   checks: {
@@ -52,29 +52,14 @@ export interface LogSchema extends DBSchema {
   };
 }
 
-/** How many failures (coalesced repeats counted in full) one site had in one hour with one status. */
-export interface HourlyCount {
-  site: string;
-  /** Hours since 1970-01-01T00:00Z. */
-  hour: number;
-  status: number;
-  count: number;
-}
-
-export const HOUR_MS = 3_600_000;
-
-/** A site's incidents (each may stand for several coalesced failures) and its last failure. */
-export interface SiteRow {
-  site: string;
-  count: number;
-  /** Epoch ms of the site's latest failure. */
-  last: number;
-}
-
+/** @internal The database's name, for tests and benchmarks that open it themselves. */
 export const DB_NAME = '5xx-explainer';
-export const DB_VERSION = 5;
+const DB_VERSION = 5;
 
-type UpgradeTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'sites' | 'checks')[], 'versionchange'>;
+/** Every object store, for the transactions that must cover all of them. */
+export const STORES: StoreNames<LogSchema>[] = ['incidents', 'hourly', 'sites', 'checks'];
+
+type UpgradeTx = IDBPTransaction<LogSchema, StoreNames<LogSchema>[], 'versionchange'>;
 /** A write transaction over the incidents and their hourly counts. */
 export type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'sites')[], 'readwrite'>;
 
@@ -139,6 +124,11 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
   }
 }
 
+/** Every [site, time] key of one site: the `by-site` indexes' range for it. */
+export function siteRange(site: string): IDBKeyRange {
+  return IDBKeyRange.bound([site, Number.NEGATIVE_INFINITY], [site, Number.POSITIVE_INFINITY]);
+}
+
 /**
  * Keeps a site's row in step: `change` is +1 for a new incident, -1 for a deleted one, 0 for a
  * repeat coalesced into an existing one (only the last failure moves on).
@@ -179,7 +169,7 @@ export function db(): Promise<IDBPDatabase<LogSchema>> {
   return dbPromise;
 }
 
-/** Drops the cached connection; tests use it after deleting the database. */
+/** @internal Drops the cached connection; tests use it after deleting the database. */
 export function closeDb(): void {
   void dbPromise?.then((d) => d.close());
   dbPromise = undefined;

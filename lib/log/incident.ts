@@ -1,11 +1,7 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { Diagnosis } from '@/lib/diagnosis/model';
-import { LOCAL_SOURCE } from './model';
+import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
 import { redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';
-
-/** The webRequest request types whose failure can break what a person sees. */
-export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'script', 'stylesheet'] as const;
 
 /** What `webRequest.onCompleted` hands us: the fields we read, nothing more. */
 export interface CompletedRequest {
@@ -27,59 +23,6 @@ export interface CompletedRequest {
   responseHeaders?: HttpHeader[];
 }
 
-/** Where the failure was seen from: the network and the software. */
-export interface Vantage {
-  /** The browser's own name and version, e.g. "Chromium 156.0.8078.108". */
-  browser: string;
-  /** This extension's version. */
-  extension: string;
-  /** navigator.onLine at the time, when known. */
-  online?: boolean;
-  /** Network Information API: connection type ("wifi", "cellular"…), when the browser tells. */
-  connection?: string;
-  /** Network Information API: effective type ("4g", "3g"…), when the browser tells. */
-  effectiveType?: string;
-  /** The person's own label for the network ("office wifi"), empty when unset. */
-  networkLabel: string;
-}
-
-export { LOCAL_SOURCE } from './model';
-
-/** One failed response, as stored in the log. URLs are redacted before they get here. */
-export interface Incident {
-  /** Assigned by the store. */
-  id?: number;
-  /** Epoch milliseconds of the (first) failure. */
-  time: number;
-  /** Epoch milliseconds of the last failure coalesced into this incident. */
-  lastTime: number;
-  /** How many failures this incident stands for (repeats within a short window coalesce). */
-  count: number;
-  /** The machine's UTC offset at `time`, minutes east of UTC, for the local-time rendering. */
-  tzOffset: number;
-  /** The page the person was on (for a top-level failure, the failing URL itself). */
-  pageUrl: string;
-  requestUrl: string;
-  /** Registrable domain of the page: the key the log is grouped by. */
-  site: string;
-  status: number;
-  statusLine: string;
-  /** webRequest type: main_frame, sub_frame, xmlhttprequest, script, stylesheet. */
-  type: string;
-  method: string;
-  tabId: number;
-  frameId: number;
-  ip: string | null;
-  fromCache: boolean;
-  /** An allowlisted subset of the response headers (see lib/headers.ts). */
-  headers: Record<string, string>;
-  vantage: Vantage;
-  /** LOCAL_SOURCE, or the label of the imported file it came from. */
-  source: string;
-  /** Which layers answered, which failed and why (lib/diagnose.ts): ids and evidence, no prose. */
-  diagnosis: Diagnosis;
-}
-
 /** What the caller knows beyond the request itself. */
 export interface IncidentContext {
   /** The page the request belongs to (the tab's URL), when known. */
@@ -87,8 +30,8 @@ export interface IncidentContext {
   tzOffset: number;
   vantage: Vantage;
   /**
-   * The registrable domain of a URL (lib/site.ts, or the background's lazily loaded list in
-   * lib/psl-loader.ts): passed in, so that the background does not carry the list.
+   * The site of a URL (lib/site/): passed in, so that the background can load the Public Suffix
+   * List when it first needs it instead of carrying it.
    */
   siteOf: (url: string) => string;
 }
@@ -106,11 +49,6 @@ export function withBody(incident: Incident, body: string): Incident {
     incident.time,
   );
   return { ...incident, diagnosis };
-}
-
-/** True for the responses this extension explains. Kept tiny: it runs on every request. */
-export function isServerError(status: number): boolean {
-  return status >= 500 && status <= 599;
 }
 
 /**
@@ -141,7 +79,7 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     headers,
     vantage,
     source: LOCAL_SOURCE,
-    // Headers only here: the body, when there is one, reaches us later from the page (see diagnose.ts).
+    // Headers only here: the body, when there is one, reaches us later from the page (see lib/diagnosis/diagnose.ts).
     diagnosis: diagnose({ status: req.statusCode, statusLine: req.statusLine, headers, url: req.url }, time),
   };
 }

@@ -1,2 +1,108 @@
+import type { Diagnosis } from '@/lib/diagnosis/model';
+
+/** What the log holds: incidents, their per-site and hourly counts, and checks. Types and their constants. */
+
 /** The log an incident came from when it was seen in this browser (imports carry their file's label). */
 export const LOCAL_SOURCE = 'this browser';
+
+/** One failed response, as stored in the log. URLs are redacted before they get here. */
+export interface Incident {
+  /** Assigned by the store. */
+  id?: number;
+  /** Epoch milliseconds of the (first) failure. */
+  time: number;
+  /** Epoch milliseconds of the last failure coalesced into this incident. */
+  lastTime: number;
+  /** How many failures this incident stands for (repeats within a short window coalesce). */
+  count: number;
+  /** The machine's UTC offset at `time`, minutes east of UTC, for the local-time rendering. */
+  tzOffset: number;
+  /** The page the person was on (for a top-level failure, the failing URL itself). */
+  pageUrl: string;
+  requestUrl: string;
+  /** Registrable domain of the page: the key the log is grouped by. */
+  site: string;
+  status: number;
+  statusLine: string;
+  /** webRequest type: main_frame, sub_frame, xmlhttprequest, script, stylesheet. */
+  type: string;
+  method: string;
+  tabId: number;
+  frameId: number;
+  ip: string | null;
+  fromCache: boolean;
+  /** An allowlisted subset of the response headers (lib/log/safe-headers.ts). */
+  headers: Record<string, string>;
+  vantage: Vantage;
+  /** LOCAL_SOURCE, or the label of the imported file it came from. */
+  source: string;
+  /** Which layers answered, which failed and why (lib/diagnosis/): ids and evidence, no prose. */
+  diagnosis: Diagnosis;
+}
+
+/** Where the failure was seen from: the network and the software. */
+export interface Vantage {
+  /** The browser's own name and version, e.g. "Chromium 156.0.8078.108". */
+  browser: string;
+  /** This extension's version. */
+  extension: string;
+  /** navigator.onLine at the time, when known. */
+  online?: boolean;
+  /** Network Information API: connection type ("wifi", "cellular"…), when the browser tells. */
+  connection?: string;
+  /** Network Information API: effective type ("4g", "3g"…), when the browser tells. */
+  effectiveType?: string;
+  /** The person's own label for the network ("office wifi"), empty when unset. */
+  networkLabel: string;
+}
+
+/** A site in the log, with how many incidents it has and when the last one was. */
+export interface SiteSummary {
+  site: string;
+  /** Incidents (each may stand for several coalesced failures). */
+  count: number;
+  /** Epoch ms of the site's latest failure. */
+  last: number;
+}
+
+/** How many failures (coalesced repeats counted in full) one site had in one hour with one status. */
+export interface HourlyCount {
+  site: string;
+  /** Hours since 1970-01-01T00:00Z. */
+  hour: number;
+  status: number;
+  count: number;
+}
+
+export const HOUR_MS = 3_600_000;
+
+/** Why a check got no status at all. */
+type CheckError = 'timeout' | 'unreachable';
+
+/**
+ * One check ("Check now", or a watch's), as the log keeps it: what the site answered, from which
+ * network, how fast. Reload when it's back's checks are not logged.
+ */
+export interface CheckRecord {
+  id?: number;
+  /** Epoch ms when the check was sent. */
+  time: number;
+  tzOffset: number;
+  site: string;
+  /** The address checked (redacted). */
+  url: string;
+  /** The status, or null when nothing answered (see `error`). */
+  status: number | null;
+  statusLine: string;
+  error?: CheckError;
+  /** Milliseconds until the response's headers arrived (time to first byte, as the browser sees it). */
+  ttfbMs: number | null;
+  ip: string | null;
+  headers: Record<string, string>;
+  /** Who answered: layers, edge location, and for a 5xx the likely cause. */
+  diagnosis: Diagnosis;
+  /** The network label set when the check ran. */
+  networkLabel: string;
+  /** A person's "Check now", or a watch's periodic check. */
+  kind: 'check' | 'watch';
+}

@@ -1,15 +1,9 @@
-import type { Burst, LogState } from '@/lib/failure/tab-state';
-import type { Incident } from '@/lib/log/incident';
-import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { Burst, OverlayPayload } from '@/lib/failure/model';
+import type { CheckRecord } from '@/lib/log/model';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import type { SiteStatus } from '@/lib/owner-tools/status-page';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
-
-/** What the overlay script is asked to show in a page. */
-export type OverlayPayload =
-  | { kind: 'page'; incident: Incident; logState: LogState }
-  | { kind: 'notice'; burst: Burst };
 
 /**
  * Every message between the extension's parts: name → request and response types.
@@ -27,7 +21,7 @@ export interface Protocol {
   /** The background tells a page's overlay script about a new or growing burst of failures. */
   'overlay:notice': { request: { burst: Burst }; response: boolean };
   /** "Reload when it's back": the background requests the address (GET, no cache) once. */
-  'recovery:check': { request: { url: string }; response: CheckResult };
+  'reload:check': { request: { url: string }; response: CheckResult };
   /** "Check now": request the address once, log the result with the network label. */
   'site:check': { request: { url: string }; response: CheckRecord };
   /** "Is it just me?" for a site, from the person's own history. */

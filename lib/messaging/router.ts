@@ -36,7 +36,7 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
     },
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.
-    'recovery:check': ({ url }) => {
+    'reload:check': ({ url }) => {
       if (!HTTP.test(String(url))) return Promise.resolve({ status: null, retryAfter: null });
       return checkSite(String(url), 'check').then((check) => ({
         status: check.status,

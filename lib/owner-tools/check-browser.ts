@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import type { CheckRecord } from '@/lib/log/model';
 import { redactUrl } from '@/lib/log/redact';
 import { type HttpHeader, pickSafeHeaders } from '@/lib/log/safe-headers';
 import { localOffset } from '@/lib/log/time';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-import type { CheckRecord } from './check';
 
 /** A check gives up after this long. */
 export const CHECK_TIMEOUT_MS = 15_000;

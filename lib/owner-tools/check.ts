@@ -1,34 +1,28 @@
-import type { Diagnosis } from '@/lib/diagnosis/model';
+import { edgeName } from '@/lib/i18n/diagnosis-text';
+import type { Translate } from '@/lib/i18n/translate';
+import type { CheckRecord } from '@/lib/log/model';
 
-/** Why a check got no status at all. */
-export type CheckError = 'timeout' | 'unreachable';
+/**
+ * A check is one request the extension makes to a site's address (GET, no cache) to see whether
+ * it answers: "Check now", each step of "reload when it's back" and each run of a watch. Pure:
+ * the request itself is ./check-browser.ts.
+ */
 
-/** One "Check now" or watch result: what the site answered, from which network, how fast. */
-export interface CheckRecord {
-  id?: number;
-  /** Epoch ms when the check was sent. */
-  time: number;
-  tzOffset: number;
-  site: string;
-  /** The address checked (redacted). */
-  url: string;
-  /** The status, or null when nothing answered (see `error`). */
-  status: number | null;
-  statusLine: string;
-  error?: CheckError;
-  /** Milliseconds until the response's headers arrived (time to first byte, as the browser sees it). */
-  ttfbMs: number | null;
-  ip: string | null;
-  headers: Record<string, string>;
-  /** Who answered: layers, edge location, and for a 5xx the likely cause. */
-  diagnosis: Diagnosis;
-  /** The network label set when the check ran. */
-  networkLabel: string;
-  /** A person's "Check now", or a watch's periodic check. */
-  kind: 'check' | 'watch';
+/** True when a check found the site up: it answered, and not with a server error. */
+export function isUp(check: { status: number | null }): boolean {
+  return check.status !== null && check.status < 500;
 }
 
-/** True when the site answered without a server error. */
-export function checkOk(check: Pick<CheckRecord, 'status'>): boolean {
-  return check.status !== null && check.status < 500;
+/** What a check found, in one sentence; with `edge`, also which edge location answered. */
+export function checkSentence(check: CheckRecord, t: Translate, edge = false): string {
+  if (check.status === null) return t('tools_check_failed', check.site, check.error ?? '—');
+  const line = t(
+    'tools_check_result',
+    check.site,
+    check.statusLine || String(check.status),
+    check.ttfbMs ?? '—',
+    check.networkLabel || t('tools_this_network'),
+  );
+  const pop = edge && check.diagnosis.edge;
+  return pop ? `${line} ${t('tools_check_result_pop', edgeName(pop))}` : line;
 }

@@ -1,7 +1,6 @@
 import type { Phrase } from '@/lib/i18n/translate';
-import type { Incident } from '@/lib/log/incident';
-import type { SiteSummary } from '@/lib/log/incidents';
-import { type CheckRecord, checkOk } from './check';
+import type { CheckRecord, Incident, SiteSummary } from '@/lib/log/model';
+import { isUp } from './check';
 
 /** Everything "Is it just me?" looks at: only the person's own recent history. */
 export interface JustMeFacts {
@@ -40,11 +39,11 @@ export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
   if (healthy === null && othersFailing === 0) findings.push({ key: 'justme_others_unknown' });
 
   const here = facts.networkLabel;
-  const elsewhereOk = new Set(facts.checks.filter((c) => checkOk(c) && c.networkLabel !== here).map(labelOf));
+  const elsewhereOk = new Set(facts.checks.filter((c) => isUp(c) && c.networkLabel !== here).map(labelOf));
   const elsewhereFailed = new Set(
     [
       ...facts.incidents.filter((i) => labelOf(i) !== here),
-      ...facts.checks.filter((c) => !checkOk(c) && c.networkLabel !== here),
+      ...facts.checks.filter((c) => !isUp(c) && c.networkLabel !== here),
     ].map(labelOf),
   );
   for (const label of elsewhereOk) findings.push({ key: 'justme_network_ok', subs: [label || '—'] });

@@ -1,8 +1,9 @@
 /**
  * "Reload when it's back": when to check a failed address again. Pure: the page that shows
- * the countdown runs the timer (it lives exactly as long as the tab shows the failure, so the
- * watch stops by itself when the tab closes or navigates away), and the background does each
- * check (GET, no cache), so no state lives in the service worker between checks.
+ * the countdown runs the timer (it lives exactly as long as the tab shows the failure, so it
+ * stops by itself when the tab closes or navigates away), and the background does each
+ * check (GET, no cache, not logged), so no state lives in the service worker between checks.
+ * Not to be confused with a watch (./watch.ts), which lives in the background.
  */
 
 /** At most this many checks; then we stop and say so. */
@@ -20,22 +21,17 @@ export function nextDelay(attempt: number, retryAfterSeconds: number | null): nu
   return Math.min(MAX_S, Math.max(MIN_S, Math.ceil(wanted)));
 }
 
-/** Where a watch stands, for the card to show. */
-export type RecoveryState =
+/** Where "reload when it's back" stands, for the card to show. */
+export type ReloadState =
   | { phase: 'idle' }
   | { phase: 'waiting'; seconds: number; attempt: number }
   | { phase: 'checking'; attempt: number }
   | { phase: 'back' }
   | { phase: 'gave-up' };
 
-/** What one check found: the status, or null when the site could not be reached at all. */
+/** What one check found, as reload when it's back needs it: the status (null when nothing answered). */
 export interface CheckResult {
   status: number | null;
   /** Retry-After of the answer, in seconds, when it had one. */
   retryAfter: number | null;
-}
-
-/** True when the check says the page can be loaded again. */
-export function isBack(result: CheckResult): boolean {
-  return result.status !== null && result.status < 500;
 }

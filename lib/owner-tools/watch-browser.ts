@@ -3,7 +3,7 @@ import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import { t } from '@/lib/i18n/translate';
 import { recordCheck } from '@/lib/log/checks';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-import { checkOk } from './check';
+import { isUp } from './check';
 import { checkSite } from './check-browser';
 import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch';
 
@@ -89,7 +89,7 @@ export async function runWatch(url: string): Promise<void> {
   }
   const check = await checkSite(url, 'watch');
   await recordCheck(check).catch(() => undefined);
-  const ok = checkOk(check);
+  const ok = isUp(check);
   const change = watchTransition(watch.lastOk, ok);
   await save((await load()).map((w) => (w.url === url ? { ...w, lastOk: ok } : w)));
   if (!change) return;

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { explainPageUrl } from '@/lib/failure/explain-page-url';
 import type { Effects, InjectOutcome } from '@/lib/failure/flow';
-import type { Vantage } from '@/lib/log/incident';
 import { recordIncident, refineDiagnosis } from '@/lib/log/incidents';
+import type { Vantage } from '@/lib/log/model';
 import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';

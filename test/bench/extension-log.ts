@@ -2,8 +2,8 @@
 // The evaluated callbacks hold no named inner functions: tsx would wrap them in a helper the
 // page does not have.
 import type { Page } from 'playwright-core';
-import type { Incident } from '../../lib/log/incident';
-import { DB_NAME } from '../../lib/log/incidents';
+import { DB_NAME } from '../../lib/log/db';
+import type { Incident } from '../../lib/log/model';
 import { type BenchBrowser, poll } from './browser';
 
 /** What the popup shows once it has read the log: the site table, the empty state, or an error. */

@@ -1,4 +1,5 @@
-import { type CompletedRequest, createIncident, type Incident, type Vantage } from '../../lib/log/incident';
+import { type CompletedRequest, createIncident } from '../../lib/log/incident';
+import type { Incident, Vantage } from '../../lib/log/model';
 import { siteOf } from '../../lib/site/site';
 
 /** What Chromium's webRequest.onCompleted really passes: more than the fields we read. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainPageUrl } from '../../lib/failure/explain-page-url';
-import type { Incident } from '../../lib/log/incident';
+import type { Incident } from '../../lib/log/model';
 import { waitFor } from '../e2e/wait';
 import { type Session, startSession } from './harness';
 import { OverlayPage } from './pages/overlay';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFailureFlow, type Effects, type InjectOutcome } from '@/lib/failure/flow';
-import type { Burst, SessionArea } from '@/lib/failure/tab-state';
-import type { CompletedRequest, Incident } from '@/lib/log/incident';
+import type { Burst } from '@/lib/failure/model';
+import type { SessionArea } from '@/lib/failure/tab-state';
+import type { CompletedRequest } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { CONTEXT } from '../helpers/incidents';
 

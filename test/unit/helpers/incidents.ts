@@ -1,5 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { Incident, IncidentContext } from '@/lib/log/incident';
+import type { IncidentContext } from '@/lib/log/incident';
+import type { CheckRecord, Incident } from '@/lib/log/model';
 import { siteOf } from '@/lib/site/site';
 
 /** The context a test incident is created in. */
@@ -35,6 +36,27 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     vantage: { browser: 'Chromium 156', extension: '0.1.0', online: true, networkLabel: 'office wifi' },
     source: 'this browser',
     diagnosis: diagnose({ status, statusLine, headers, url: 'https://shop.example.com/' }, time),
+    ...overrides,
+  };
+}
+
+/** A plausible stored check; override what the test is about. */
+export function makeCheck(overrides: Partial<CheckRecord> = {}): CheckRecord {
+  const time = overrides.time ?? Date.UTC(2026, 10, 27, 22, 45, 0, 0);
+  const status = overrides.status === undefined ? 200 : overrides.status;
+  return {
+    time,
+    tzOffset: 60,
+    site: 'example.com',
+    url: 'https://shop.example.com/',
+    status,
+    statusLine: String(status),
+    ttfbMs: 42,
+    ip: '203.0.113.9',
+    headers: {},
+    diagnosis: diagnose({ status: status ?? 0, headers: {}, url: 'https://shop.example.com/' }, time),
+    networkLabel: 'office wifi',
+    kind: 'check',
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CompletedRequest, createIncident, isServerError } from '@/lib/log/incident';
+import { type CompletedRequest, createIncident } from '@/lib/log/incident';
 import { CONTEXT } from '../helpers/incidents';
 
 const base: CompletedRequest = {
@@ -68,19 +68,5 @@ describe('createIncident', () => {
 
   it('falls back to the status code when there is no status line', () => {
     expect(createIncident({ ...base, statusLine: undefined }, CONTEXT).statusLine).toBe('502');
-  });
-});
-
-describe('isServerError', () => {
-  it.each([
-    [200, false],
-    [404, false],
-    [499, false],
-    [500, true],
-    [503, true],
-    [599, true],
-    [600, false],
-  ])('%i → %s', (status, expected) => {
-    expect(isServerError(status)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { CheckRecord } from '@/lib/log/model';
 import { isItJustMe, type JustMeFacts } from '@/lib/owner-tools/just-me';
 import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { parseStatusJson, statusPageCandidates } from '@/lib/owner-tools/status-page';

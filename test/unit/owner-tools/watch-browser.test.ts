@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import { closeStore, DB_NAME } from '@/lib/log/incidents';
-import type { CheckRecord } from '@/lib/owner-tools/check';
+import type { CheckRecord } from '@/lib/log/model';
 import { listWatches, runWatch, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
+import { freshLog } from '../helpers/db';
 import { t } from '../helpers/t';
 
 // The check itself (fetch + webRequest) is the browser's; here it answers from a script.
@@ -40,12 +40,7 @@ const notifications: { title: string; message: string }[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  closeStore();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = () => resolve();
-    req.onerror = () => resolve();
-  });
+  await freshLog();
   answers.length = 0;
   notifications.length = 0;
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;

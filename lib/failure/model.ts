@@ -1,0 +1,40 @@
+import type { Incident } from '@/lib/log/model';
+
+/** What the failure flow keeps per tab and hands to the overlay. Types and their constants. */
+
+/** The webRequest request types whose failure can break what a person sees. */
+export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'script', 'stylesheet'] as const;
+
+/** A top-level failure waiting for its document to show the explanation. */
+export interface Pending {
+  /** The failing URL exactly as requested (not redacted: it is matched, never stored on disk). */
+  url: string;
+  incident: Incident;
+  logState: LogState;
+}
+
+/** Whether an incident is in the log: saved, left out (private window), or the log failed. */
+export type LogState = 'saved' | 'private' | 'unavailable';
+
+/**
+ * A burst: failed sub-requests (API calls, frames, scripts, styles) of one page with no pause of
+ * BURST_GAP_MS between them. The overlay shows one notice per burst, with a count.
+ */
+export interface Burst {
+  /** Counts the bursts in a tab, so a notice dismissed for one burst comes back for the next. */
+  id: number;
+  status: number;
+  count: number;
+  /** Epoch ms of the latest failure: a burst ends after BURST_GAP_MS without one. */
+  last: number;
+  /** Host of the latest failing request. */
+  host: string;
+}
+
+/** A pause this long ends a burst of failures; the next failure starts a new notice. */
+export const BURST_GAP_MS = 10_000;
+
+/** What the overlay script is asked to show in a page. */
+export type OverlayPayload =
+  | { kind: 'page'; incident: Incident; logState: LogState }
+  | { kind: 'notice'; burst: Burst };
