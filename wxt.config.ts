@@ -1,6 +1,5 @@
-import * as trie from 'tldts/dist/es6/src/data/trie.js';
 import { defineConfig } from 'wxt';
-import { pslData } from './lib/site/psl';
+import { PSL } from './lib/site/psl-node';
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({
@@ -25,11 +24,11 @@ export default defineConfig({
   suppressWarnings: { firefoxId: true, firefoxDataCollection: true },
   hooks: {
     // The Public Suffix List, as data the background loads on its first failure instead of
-    // carrying tldts's 250 kB in its bundle (lib/psl.ts, lib/psl-loader.ts).
+    // carrying tldts's 250 kB in its bundle (lib/site/psl-browser.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push({
         relativeDest: 'psl.json',
-        contents: JSON.stringify(pslData(trie)),
+        contents: JSON.stringify(PSL),
       });
     },
     'build:manifestGenerated': (wxt, manifest) => {

@@ -1,4 +1,10 @@
-/** Everything a person can set, with its default. Stored in extension storage, not IndexedDB. */
+/**
+ * Everything a person can set: the fields, their defaults, their limits and how a value is
+ * checked, for storage (migrateSettings) and the options form alike. Stored in extension
+ * storage, not IndexedDB. Pure: the storage area is passed in.
+ */
+
+/** Everything a person can set, with its default. */
 export interface Settings {
   /** Show the explanation card on failing pages. */
   overlay: boolean;
@@ -22,6 +28,7 @@ export interface Settings {
   statusPageUrls: Record<string, string>;
 }
 
+/** @internal Exported for tests and benchmarks; the extension reads settings through loadSettings. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   overlay: true,
   apiNotices: true,
@@ -36,10 +43,46 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
-export const SETTINGS_VERSION = 1;
-export const SETTINGS_KEY = 'settings';
+const SETTINGS_VERSION = 1;
+const SETTINGS_KEY = 'settings';
 
-const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_000] } as const;
+/** The numbers a person may set, inclusive. */
+export const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_000] } as const;
+export type NumberField = keyof typeof LIMITS;
+
+/** The longest network label kept. */
+export const MAX_NETWORK_LABEL = 80;
+
+/** True when `value` is a whole number the field allows. */
+export function withinLimits(field: NumberField, value: number): boolean {
+  const [min, max] = LIMITS[field];
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+const SITE_NAME = /^[a-z0-9.-]{1,253}$/i;
+const STATUS_PAGE_URL = /^https?:\/\/[^\s]{1,300}$/i;
+
+/**
+ * The site a person means by what they typed for "Don't explain errors on this site" (a name
+ * or an address); null when it is not one.
+ */
+export function quietSiteOf(text: string, siteOf: (url: string) => string): string | null {
+  const typed = text.trim();
+  if (!/^[a-z0-9.-]+$/i.test(typed.replace(/^https?:\/\//i, '').split('/')[0] ?? '')) return null;
+  const site = siteOf(/^https?:\/\//i.test(typed) ? typed : `http://${typed}`);
+  return site.includes('.') ? site : null;
+}
+
+/** A status page a person entered for a site, as it will be kept; null when either is not valid. */
+export function statusPageOf(
+  siteText: string,
+  urlText: string,
+  siteOf: (url: string) => string,
+): { site: string; url: string } | null {
+  const site = siteOf(`http://${siteText.trim()}`);
+  const url = urlText.trim();
+  return site.includes('.') && SITE_NAME.test(site) && STATUS_PAGE_URL.test(url) ? { site, url } : null;
+}
 
 function clamp(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
@@ -51,8 +94,7 @@ function statusUrls(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (typeof value !== 'object' || value === null) return out;
   for (const [site, url] of Object.entries(value).slice(0, 200)) {
-    if (/^[a-z0-9.-]{1,253}$/i.test(site) && typeof url === 'string' && /^https?:\/\/[^\s]{1,300}$/i.test(url))
-      out[site] = url;
+    if (SITE_NAME.test(site) && typeof url === 'string' && STATUS_PAGE_URL.test(url)) out[site] = url;
   }
   return out;
 }
@@ -61,7 +103,7 @@ function statusUrls(value: unknown): Record<string, string> {
  * Reads whatever is stored (any older version, or garbage) into valid current settings:
  * unknown keys dropped, wrong types replaced by defaults, numbers clamped.
  */
-export function migrateSettings(stored: unknown): Settings {
+function migrateSettings(stored: unknown): Settings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages') =>
     typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
@@ -78,7 +120,7 @@ export function migrateSettings(stored: unknown): Settings {
     retentionDays: clamp(raw.retentionDays, LIMITS.retentionDays, DEFAULT_SETTINGS.retentionDays),
     retentionCount: clamp(raw.retentionCount, LIMITS.retentionCount, DEFAULT_SETTINGS.retentionCount),
     logPrivate: bool('logPrivate'),
-    networkLabel: typeof raw.networkLabel === 'string' ? raw.networkLabel.slice(0, 80) : '',
+    networkLabel: typeof raw.networkLabel === 'string' ? raw.networkLabel.slice(0, MAX_NETWORK_LABEL) : '',
     statusPages: bool('statusPages'),
     statusPageUrls: statusUrls(raw.statusPageUrls),
   };

@@ -14,7 +14,7 @@ import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/log/timelin
 import { isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
-import { loggedSiteOf } from '@/lib/site-match';
+import { loggedSiteOf } from '@/lib/site/site';
 import { DataPanel } from './data-panel';
 import { IncidentDetail } from './incident-detail';
 import type { LanePoint } from './network-lanes';

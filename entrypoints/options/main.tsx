@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
 import { t } from '@/lib/i18n/translate';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { loadSiteOf } from '@/lib/site/psl-browser';
 
 document.title = t('options_title');
-void loadSettings(browser.storage.local).then((settings) =>
+void Promise.all([loadSettings(browser.storage.local), loadSiteOf()]).then(([settings, siteOf]) =>
   render(
-    <OptionsForm settings={settings} save={(patch) => saveSettings(browser.storage.local, patch)} />,
+    <OptionsForm settings={settings} siteOf={siteOf} save={(patch) => saveSettings(browser.storage.local, patch)} />,
     document.getElementById('app') as HTMLElement,
   ),
 );

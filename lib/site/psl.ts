@@ -1,10 +1,10 @@
-import { fastPathLookup, getEmptyResult, parseImpl } from 'tldts-core';
+import { fastPathLookup } from 'tldts-core';
 
 /**
  * The Public Suffix List as tldts ships it (its flat trie: `tldts/dist/es6/src/data/trie.js`),
- * as plain data. The background loads it from the extension's `psl.json` on its first failure
- * instead of carrying it in its bundle: healthy browsing never pays for parsing 250 kB.
- * wxt.config.ts writes `psl.json` from the installed tldts at build time.
+ * as plain data, and the lookup over it. Pure. The extension loads the data from its own
+ * `psl.json` when it first needs a site (./psl-browser.ts) instead of carrying 250 kB in its
+ * bundles; the build writes that file, and Node has the list in memory (./psl-node.ts).
  */
 export interface PslData {
   nodeFlags: number[];
@@ -17,7 +17,7 @@ export interface PslData {
 }
 
 /** tldts's trie module (`tldts/dist/es6/src/data/trie.js`), as its typed arrays. */
-export interface TldtsTrie {
+interface TldtsTrie {
   nodeFlags: ArrayLike<number>;
   edgeStart: ArrayLike<number>;
   edgeLength: ArrayLike<number>;
@@ -51,7 +51,7 @@ interface LookupOut {
 
 /**
  * tldts's suffix lookup (its `suffix-trie.js`, same algorithm, same data) over data passed in.
- * test/unit/psl.test.ts checks it answers as tldts does.
+ * test/unit/site/psl.test.ts checks it answers as tldts does.
  */
 export function createSuffixLookup(data: PslData) {
   const { nodeFlags, edgeStart, edgeLength, edgeChild, labelText, rulesRoot, exceptionsRoot } = data;
@@ -149,8 +149,5 @@ export function createSuffixLookup(data: PslData) {
   };
 }
 
-/** The registrable domain of a URL with the given list, or its host (IPs, `localhost`). */
-export function siteWith(lookup: ReturnType<typeof createSuffixLookup>, url: string): string {
-  const result = parseImpl(url, 3, lookup as never, { allowPrivateDomains: true }, getEmptyResult());
-  return result.domain ?? result.hostname ?? '';
-}
+/** A suffix lookup over one copy of the list, for ./site.ts. */
+export type SuffixLookup = ReturnType<typeof createSuffixLookup>;

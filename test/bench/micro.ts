@@ -1,5 +1,5 @@
 // Node-only figures: the background's listener, the store under fake-indexeddb, the exports.
-import { siteOf } from '../../lib/site/site';
+import { siteOf } from '../../lib/site/psl-node';
 import 'fake-indexeddb/auto';
 import { toCsv } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';

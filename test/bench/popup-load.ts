@@ -1,4 +1,4 @@
-import { siteOf } from '../../lib/site/site';
+import { siteOf } from '../../lib/site/psl-node';
 import { type BenchBrowser, poll } from './browser';
 import { openLogPage, seedLog } from './extension-log';
 import { incidentTemplates } from './samples';

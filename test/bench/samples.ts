@@ -1,6 +1,6 @@
 import { type CompletedRequest, createIncident } from '../../lib/log/incident';
 import type { Incident, Vantage } from '../../lib/log/model';
-import { siteOf } from '../../lib/site/site';
+import { siteOf } from '../../lib/site/psl-node';
 
 /** What Chromium's webRequest.onCompleted really passes: more than the fields we read. */
 export interface ChromiumCompletedDetails extends CompletedRequest {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettings, type SettingsArea, saveSettings } from '@/lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  quietSiteOf,
+  type SettingsArea,
+  saveSettings,
+  statusPageOf,
+  withinLimits,
+} from '@/lib/settings';
+import { siteOf } from '@/lib/site/psl-node';
 
 function memoryArea(): SettingsArea {
   const data: Record<string, unknown> = {};
@@ -45,7 +54,41 @@ describe('settings', () => {
       },
       { ...DEFAULT_SETTINGS, statusPages: true, statusPageUrls: { 'a.com': 'https://status.a.com' } },
     ],
-  ])('repairs %j', (stored, expected) => {
-    expect(migrateSettings(stored)).toEqual(expected);
+  ])('repairs %j', async (stored, expected) => {
+    const area = memoryArea();
+    await area.set({ settings: { version: 1, value: stored } });
+    expect(await loadSettings(area)).toEqual(expected);
+  });
+});
+
+describe('what the options form may save', () => {
+  it.each([
+    ['retentionDays', 1, true],
+    ['retentionDays', 3650, true],
+    ['retentionDays', 0, false],
+    ['retentionDays', 1.5, false],
+    ['retentionCount', 99, false],
+    ['retentionCount', 1_000_000, true],
+  ] as const)('%s = %d → %s', (field, value, ok) => {
+    expect(withinLimits(field, value)).toBe(ok);
+  });
+
+  it.each([
+    ['example.com', 'example.com'],
+    ['https://www.Nginx-502.test/some/page', 'nginx-502.test'],
+    ['  shop.example.co.uk ', 'example.co.uk'],
+    ['not a site!', null],
+    ['localhost', null],
+  ])('quiet site %j → %j', (text, site) => {
+    expect(quietSiteOf(text, siteOf)).toBe(site);
+  });
+
+  it.each([
+    ['www.example.com', ' https://status.example.com ', { site: 'example.com', url: 'https://status.example.com' }],
+    ['example.com', 'status.example.com', null],
+    ['localhost', 'https://status.example.com', null],
+    ['example.com', `https://status.example.com/${'x'.repeat(300)}`, null],
+  ])('status page %j, %j → %j', (site, url, page) => {
+    expect(statusPageOf(site, url, siteOf)).toEqual(page);
   });
 });

@@ -1,7 +1,7 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { IncidentContext } from '@/lib/log/incident';
 import type { CheckRecord, Incident } from '@/lib/log/model';
-import { siteOf } from '@/lib/site/site';
+import { siteOf } from '@/lib/site/psl-node';
 
 /** The context a test incident is created in. */
 export const CONTEXT: IncidentContext = {

@@ -31,7 +31,7 @@ vi.mock('@/lib/owner-tools/check-browser', () => ({
 
 // The list is a file the build writes; here the same list comes from tldts directly.
 vi.mock('@/lib/site/psl-browser', async () => {
-  const { siteOf } = await import('@/lib/site/site');
+  const { siteOf } = await import('@/lib/site/psl-node');
   return { loadSiteOf: async () => siteOf };
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf } from '@/lib/site/site';
-import { loggedSiteOf } from '@/lib/site-match';
+import { siteOf } from '@/lib/site/psl-node';
+import { loggedSiteOf } from '@/lib/site/site';
 
-describe('siteOf', () => {
+describe('siteWith (through the list in memory)', () => {
   it.each([
     ['https://www.example.com/a', 'example.com'],
     ['https://shop.example.co.uk/', 'example.co.uk'],
