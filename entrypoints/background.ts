@@ -10,10 +10,10 @@ import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
 import { browserEffects } from '@/lib/platform/browser-effects';
 import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
+import { ownOrigin } from '@/lib/platform/own-origin';
 
 export default defineBackground(() => {
-  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin);
+  const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin());
   const healthy = new RecentHealthy();
 
   // Firefox can report tabId -1 on completion of a navigation it started itself (the address

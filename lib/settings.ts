@@ -59,8 +59,10 @@ export function withinLimits(field: NumberField, value: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
 }
 
-const SITE_NAME = /^[a-z0-9.-]{1,253}$/i;
-const STATUS_PAGE_URL = /^https?:\/\/[^\s]{1,300}$/i;
+/** A status page settings keep: under a plain site name, an http(s) address. */
+function keepsStatusPage(site: string, url: unknown): url is string {
+  return /^[a-z0-9.-]{1,253}$/i.test(site) && typeof url === 'string' && /^https?:\/\/[^\s]{1,300}$/i.test(url);
+}
 
 /**
  * The site a person means by what they typed for "Don't explain errors on this site" (a name
@@ -81,7 +83,7 @@ export function statusPageOf(
 ): { site: string; url: string } | null {
   const site = siteOf(`http://${siteText.trim()}`);
   const url = urlText.trim();
-  return site.includes('.') && SITE_NAME.test(site) && STATUS_PAGE_URL.test(url) ? { site, url } : null;
+  return site.includes('.') && keepsStatusPage(site, url) ? { site, url } : null;
 }
 
 function clamp(value: unknown, [min, max]: readonly [number, number], fallback: number): number {
@@ -94,7 +96,7 @@ function statusUrls(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (typeof value !== 'object' || value === null) return out;
   for (const [site, url] of Object.entries(value).slice(0, 200)) {
-    if (SITE_NAME.test(site) && typeof url === 'string' && STATUS_PAGE_URL.test(url)) out[site] = url;
+    if (keepsStatusPage(site, url)) out[site] = url;
   }
   return out;
 }

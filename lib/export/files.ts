@@ -12,6 +12,18 @@ export interface ExportFile {
   text: string;
 }
 
+/** Each format's type and text. */
+const FORMATS: Readonly<
+  Record<ExportFormat, { mime: string; text: (incidents: readonly Incident[], now: number, version: string) => string }>
+> = {
+  json: { mime: 'application/json', text: toJson },
+  csv: { mime: 'text/csv', text: (incidents) => toCsv(incidents) },
+  har: {
+    mime: 'application/json',
+    text: (incidents, _now, version) => `${JSON.stringify(toHar(incidents, version), null, 2)}\n`,
+  },
+};
+
 /** Builds an export file: `5xx-log[-site]-YYYY-MM-DD.ext`. */
 export function exportFile(
   format: ExportFormat,
@@ -22,16 +34,6 @@ export function exportFile(
 ): ExportFile {
   const day = new Date(now).toISOString().slice(0, 10);
   const base = `5xx-log${site ? `-${site.replace(/[^a-z0-9.-]/gi, '_')}` : ''}-${day}`;
-  switch (format) {
-    case 'json':
-      return { name: `${base}.json`, mime: 'application/json', text: toJson(incidents, now, version) };
-    case 'csv':
-      return { name: `${base}.csv`, mime: 'text/csv', text: toCsv(incidents) };
-    case 'har':
-      return {
-        name: `${base}.har`,
-        mime: 'application/json',
-        text: `${JSON.stringify(toHar(incidents, version), null, 2)}\n`,
-      };
-  }
+  const { mime, text } = FORMATS[format];
+  return { name: `${base}.${format}`, mime, text: text(incidents, now, version) };
 }

@@ -63,6 +63,15 @@ type UpgradeTx = IDBPTransaction<LogSchema, StoreNames<LogSchema>[], 'versioncha
 /** A write transaction over the incidents and their hourly counts. */
 export type WriteTx = IDBPTransaction<LogSchema, ('incidents' | 'hourly' | 'sites')[], 'readwrite'>;
 
+/** Runs `step` on every incident already logged, one after the other, inside an upgrade. */
+async function eachIncident(tx: UpgradeTx, step: (incident: Incident) => Promise<void>): Promise<void> {
+  let cursor = await tx.objectStore('incidents').openCursor();
+  while (cursor) {
+    await step(cursor.value);
+    cursor = await cursor.continue();
+  }
+}
+
 /**
  * Schema steps, one per version. Each takes the database from the version before it, so a
  * log from any earlier version keeps all its data.
@@ -101,11 +110,7 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
   if (oldVersion < 3) {
     // v3: the hourly counts behind the chart, built from what is already logged.
     database.createObjectStore('hourly', { keyPath: ['site', 'hour', 'status'] });
-    let cursor = await tx.objectStore('incidents').openCursor();
-    while (cursor) {
-      await addHourly(tx as unknown as WriteTx, cursor.value, 1);
-      cursor = await cursor.continue();
-    }
+    await eachIncident(tx, (incident) => addHourly(tx as unknown as WriteTx, incident, 1));
   }
   if (oldVersion < 4) {
     // v4: "Check now" and watch results.
@@ -116,11 +121,7 @@ async function upgrade(database: IDBPDatabase<LogSchema>, oldVersion: number, tx
   if (oldVersion < 5) {
     // v5: the per-site rows behind the popup's list of sites, built from what is logged.
     database.createObjectStore('sites', { keyPath: 'site' });
-    let cursor = await tx.objectStore('incidents').openCursor();
-    while (cursor) {
-      await countSite(tx as unknown as WriteTx, cursor.value, 1);
-      cursor = await cursor.continue();
-    }
+    await eachIncident(tx, (incident) => countSite(tx as unknown as WriteTx, incident, 1));
   }
 }
 

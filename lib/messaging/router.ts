@@ -9,6 +9,7 @@ import { isItJustMe } from '@/lib/owner-tools/just-me';
 import type { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { lookupStatus } from '@/lib/owner-tools/status-page-browser';
 import { listWatches, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
+import { ownOrigin } from '@/lib/platform/own-origin';
 import { loadSettings } from '@/lib/settings';
 import { isEnvelope, type MessageName, type Protocol } from './protocol';
 
@@ -25,9 +26,9 @@ type Handler<K extends MessageName> = (
  * runs inside a page we do not trust.
  */
 export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
-  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const origin = ownOrigin();
   /** A content script in a web page (not one of our own pages, which may also sit in a tab). */
-  const inPage = (sender: Browser.runtime.MessageSender) => !sender.url?.startsWith(ownOrigin);
+  const inPage = (sender: Browser.runtime.MessageSender) => !sender.url?.startsWith(origin);
   const handlers: { [K in MessageName]?: Handler<K> } = {
     'overlay:claim': ({ url, navStatus, body }, sender) => {
       const tabId = sender.tab?.id;
@@ -51,17 +52,18 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
         return check;
       });
     },
-    'site:just-me': async ({ site }) => {
+    'site:just-me': async (body) => {
+      const site = String(body.site);
       const now = Date.now();
       const [incidents, checks, summaries, settings] = await Promise.all([
-        queryIncidents({ site: String(site), limit: 200 }),
-        siteChecks(String(site)),
+        queryIncidents({ site, limit: 200 }),
+        siteChecks(site),
         siteSummaries(),
         loadSettings(browser.storage.local),
       ]);
       const host = incidents[0] ? new URL(incidents[0].pageUrl).host : '';
       return isItJustMe({
-        site: String(site),
+        site,
         now,
         networkLabel: settings.networkLabel,
         incidents,

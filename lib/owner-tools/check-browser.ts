@@ -4,6 +4,7 @@ import type { CheckRecord } from '@/lib/log/model';
 import { redactUrl } from '@/lib/log/redact';
 import { type HttpHeader, pickSafeHeaders } from '@/lib/log/safe-headers';
 import { localOffset } from '@/lib/log/time';
+import { ownOrigin } from '@/lib/platform/own-origin';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
@@ -24,7 +25,7 @@ interface Started {
  * listener that lives only while this check runs.
  */
 export async function checkSite(url: string, kind: CheckRecord['kind']): Promise<CheckRecord> {
-  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const origin = ownOrigin();
   const { networkLabel } = await loadSettings(browser.storage.local);
   const time = Date.now();
   let seen: Started | undefined;
@@ -33,7 +34,7 @@ export async function checkSite(url: string, kind: CheckRecord['kind']): Promise
     heard = resolve;
   });
   const listener = (details: Started & { initiator?: string; tabId: number }) => {
-    if (details.tabId === -1 && (details.initiator === ownOrigin || details.initiator === undefined)) {
+    if (details.tabId === -1 && (details.initiator === origin || details.initiator === undefined)) {
       seen = details;
       heard();
     }

@@ -7,26 +7,28 @@ import { isUp } from './check';
 import { checkSite } from './check-browser';
 import { clampInterval, pushEvent, type Watch, type WatchEvent, watchAlarm, watchTransition } from './watch';
 
+/**
+ * Watches in the browser: the list in storage.local, the schedule on alarms, notifications.
+ * Touches the browser and the clock; the rules are ./watch.ts.
+ */
+
 const KEY = 'watches';
 const EVENTS = 'watchEvents';
 
-/** The changes watches found, newest first. */
-export async function watchEvents(): Promise<WatchEvent[]> {
-  const stored = (await browser.storage.local.get(EVENTS))[EVENTS];
-  return Array.isArray(stored) ? (stored as WatchEvent[]) : [];
+/** A list kept in storage.local; empty when there is none. */
+async function stored<T>(key: string): Promise<T[]> {
+  const value = (await browser.storage.local.get(key))[key];
+  return Array.isArray(value) ? (value as T[]) : [];
 }
 
-async function load(): Promise<Watch[]> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  return Array.isArray(stored) ? (stored as Watch[]) : [];
-}
+/** The changes watches found, newest first. */
+export const watchEvents = () => stored<WatchEvent>(EVENTS);
+
+/** The sites being watched. */
+export const listWatches = () => stored<Watch>(KEY);
 
 async function save(watches: Watch[]): Promise<void> {
   await browser.storage.local.set({ [KEY]: watches });
-}
-
-export function listWatches(): Promise<Watch[]> {
-  return load();
 }
 
 /**
@@ -43,20 +45,20 @@ export async function startWatch(url: string, intervalMinutes: number, durationM
     until: Date.now() + Math.max(interval, durationMinutes) * 60_000,
     lastOk: null,
   };
-  await save([...(await load()).filter((w) => w.url !== url), watch]);
+  await save([...(await listWatches()).filter((w) => w.url !== url), watch]);
   await browser.alarms.create(watchAlarm(url), { delayInMinutes: interval, periodInMinutes: interval });
   await runWatch(url);
-  return (await load()).find((w) => w.url === url) ?? watch;
+  return (await listWatches()).find((w) => w.url === url) ?? watch;
 }
 
 export async function stopWatch(url: string): Promise<void> {
   await browser.alarms.clear(watchAlarm(url));
-  await save((await load()).filter((w) => w.url !== url));
+  await save((await listWatches()).filter((w) => w.url !== url));
 }
 
 /** Puts back any alarm a browser restart dropped (Chrome does not promise to keep them). */
 export async function restoreWatches(): Promise<void> {
-  for (const watch of await load()) {
+  for (const watch of await listWatches()) {
     if (Date.now() > watch.until) await stopWatch(watch.url);
     else if (!(await browser.alarms.get(watchAlarm(watch.url)))) {
       await browser.alarms.create(watchAlarm(watch.url), { delayInMinutes: 1, periodInMinutes: watch.intervalMinutes });
@@ -78,7 +80,7 @@ async function notify(watch: Watch, kind: 'failed' | 'recovered', status: number
 
 /** One watch check (from its alarm, or at the start): log it, notify on a change, end when due. */
 export async function runWatch(url: string): Promise<void> {
-  const watch = (await load()).find((w) => w.url === url);
+  const watch = (await listWatches()).find((w) => w.url === url);
   if (!watch) {
     await browser.alarms.clear(watchAlarm(url));
     return;
@@ -91,7 +93,7 @@ export async function runWatch(url: string): Promise<void> {
   await recordCheck(check).catch(() => undefined);
   const ok = isUp(check);
   const change = watchTransition(watch.lastOk, ok);
-  await save((await load()).map((w) => (w.url === url ? { ...w, lastOk: ok } : w)));
+  await save((await listWatches()).map((w) => (w.url === url ? { ...w, lastOk: ok } : w)));
   if (!change) return;
   const event: WatchEvent = { url, site: watch.site, kind: change, status: check.status, time: check.time };
   await browser.storage.local.set({ [EVENTS]: pushEvent(await watchEvents(), event) });
