@@ -7,16 +7,9 @@ export interface Props {
 }
 
 function clue(e: Evidence): string {
-  switch (e.source) {
-    case 'header':
-      return t('ui_evidence_header', e.header ?? '', e.text);
-    case 'body':
-      return t('ui_evidence_body', e.text);
-    case 'status':
-      return t('ui_evidence_status', e.text);
-    case 'timing':
-      return t('ui_evidence_timing', e.text);
-  }
+  return e.source === 'header'
+    ? t('ui_evidence_header', e.header ?? '', e.text)
+    : t(`ui_evidence_${e.source}` as const, e.text);
 }
 
 /** Why we think what we say: each signed layer's clues, quoted from the response (as text). */

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { causeText, codeText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
@@ -14,40 +15,54 @@ const CHECKLIST = [
   'ui_owner_check_host',
 ] as const;
 
-/** "This is my site": the causes in technical words, where each layer keeps its logs, and the checklist. */
+/**
+ * "This is my site": a switch, and behind it the causes in technical words, where each layer
+ * keeps its logs, and the checklist. It starts closed: most people who see the card are visitors.
+ */
 export function OwnerView({ incident }: Props) {
+  const [open, setOpen] = useState(false);
   const d = incident.diagnosis;
-  const checks = d.chain
-    .map((layer) => ({ layer, check: whereToLook(layer, t) }))
-    .filter((c): c is { layer: typeof c.layer; check: string } => c.check !== null);
+  const places = d.chain
+    .map((layer) => ({ layer, where: whereToLook(layer, t) }))
+    .filter((p): p is { layer: typeof p.layer; where: string } => p.where !== null);
   return (
-    <section class="x5-owner" aria-label={t('ui_owner_heading')}>
-      <h3 class="x5-sub">{t('ui_owner_likely')}</h3>
-      <ol class="x5-causes">
-        {d.causes.map((cause) => (
-          <li key={cause.id}>
-            {cause.id === 'unknown' ? codeText(incident.status, 'owner', t).meaning : causeText(d, cause, 'owner', t)}
-          </li>
-        ))}
-      </ol>
-      {checks.length > 0 && (
-        <>
-          <h3 class="x5-sub">{t('ui_owner_where')}</h3>
-          <ul class="x5-steps">
-            {checks.map(({ layer, check }) => (
-              <li key={layer.id}>
-                <strong>{layerName(layer, t)}</strong>: {check}
+    <>
+      <label class="x5-switch">
+        <input type="checkbox" checked={open} onChange={(e) => setOpen((e.target as HTMLInputElement).checked)} />
+        {t('ui_my_site')}
+      </label>
+      {open && (
+        <section class="x5-owner" aria-label={t('ui_owner_heading')}>
+          <h3 class="x5-sub">{t('ui_owner_likely')}</h3>
+          <ol class="x5-causes">
+            {d.causes.map((cause) => (
+              <li key={cause.id}>
+                {cause.id === 'unknown'
+                  ? codeText(incident.status, 'owner', t).meaning
+                  : causeText(d, cause, 'owner', t)}
               </li>
             ))}
+          </ol>
+          {places.length > 0 && (
+            <>
+              <h3 class="x5-sub">{t('ui_owner_where')}</h3>
+              <ul class="x5-steps">
+                {places.map(({ layer, where }) => (
+                  <li key={layer.id}>
+                    <strong>{layerName(layer, t)}</strong>: {where}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3 class="x5-sub">{t('ui_owner_checklist')}</h3>
+          <ul class="x5-steps">
+            {CHECKLIST.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
           </ul>
-        </>
+        </section>
       )}
-      <h3 class="x5-sub">{t('ui_owner_checklist')}</h3>
-      <ul class="x5-steps">
-        {CHECKLIST.map((key) => (
-          <li key={key}>{t(key)}</li>
-        ))}
-      </ul>
-    </section>
+    </>
   );
 }

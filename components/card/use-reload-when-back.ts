@@ -2,16 +2,24 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isUp } from '@/lib/owner-tools/check';
 import { type CheckResult, MAX_CHECKS, nextDelay, type ReloadState } from '@/lib/owner-tools/reload-when-back';
 
+/** "Reload when it's back" as the card drives it: where it stands, and how to start and stop it. */
+export interface ReloadWhenBack {
+  state: ReloadState;
+  start: () => void;
+  stop: () => void;
+}
+
 /**
  * "Reload when it's back" for one page: counts down, asks `check` (the background) whether the
- * address answers again, and calls `onBack` when it does. The timer lives in the page showing
- * the failure, so closing or leaving the tab ends the watch; see lib/recovery.ts.
+ * address answers again, and calls `onBack` when it does. Touches the clock: the timer lives in
+ * the page showing the failure, so closing or leaving the tab ends it. Its pure twin, the
+ * schedule, is lib/owner-tools/reload-when-back.ts.
  */
 export function useReloadWhenBack(
   check: () => Promise<CheckResult>,
   firstRetryAfter: number | null,
   onBack: () => void,
-): { state: ReloadState; start: () => void; stop: () => void } {
+): ReloadWhenBack {
   const [state, setState] = useState<ReloadState>({ phase: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const run = useRef(0);

@@ -7,8 +7,8 @@ export interface Props {
   onDismiss: () => void;
 }
 
-/** The small notice for a page that loaded but whose own requests (API calls, frames) fail. */
-export function ApiNotice({ burst, onDismiss }: Props) {
+/** The small notice for a burst: a page loaded, but its own requests (API calls, frames) fail. */
+export function BurstNotice({ burst, onDismiss }: Props) {
   return (
     <div class="x5-notice" role="status">
       <p>

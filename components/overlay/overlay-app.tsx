@@ -3,7 +3,7 @@ import type { Burst, OverlayPayload } from '@/lib/failure/model';
 import type { CheckRecord } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import type { SiteStatus } from '@/lib/owner-tools/status-page';
-import { ApiNotice } from './burst-notice';
+import { BurstNotice } from './burst-notice';
 import { Overlay } from './overlay';
 
 export interface Props {
@@ -52,5 +52,5 @@ export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStat
     );
   }
   if (payload.burst.id === dismissedBurst) return null;
-  return <ApiNotice burst={payload.burst} onDismiss={() => setDismissedBurst(payload.burst.id)} />;
+  return <BurstNotice burst={payload.burst} onDismiss={() => setDismissedBurst(payload.burst.id)} />;
 }

@@ -1,19 +1,18 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ExplanationCard } from '@/components/card/explanation-card';
+import { ExplanationCard, HEADING_ID } from '@/components/card/explanation-card';
 import { useReloadWhenBack } from '@/components/card/use-reload-when-back';
 import type { LogState } from '@/lib/failure/model';
-import { supportReport } from '@/lib/i18n/support-report';
 import { phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import { type SiteStatus, statusPhrase } from '@/lib/owner-tools/status-page';
-import { copyText } from '@/lib/platform/clipboard';
 
 export interface Props {
   incident: Incident;
   logState: LogState;
-  /** The shadow root the overlay lives in (for focus and for copying). */
+  /** The shadow root the overlay lives in (to know whether focus is inside). */
   root: ShadowRoot;
+  /** One check for "reload when it's back", through the background. */
   check: () => Promise<CheckResult>;
   /** "Check now" through the background. */
   checkNow: () => Promise<CheckRecord>;
@@ -31,12 +30,10 @@ export interface Props {
  */
 export function Overlay({ incident, logState, root, check, checkNow, siteStatus, reload, onClose, onQuiet }: Props) {
   const [minimized, setMinimized] = useState(false);
-  const [copyStatus, setCopyStatus] = useState<'copied' | 'failed' | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
-  const recovery = useReloadWhenBack(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
+  const reloadWhenBack = useReloadWhenBack(check, incident.diagnosis.retryAfter?.seconds ?? null, reload);
   const [status, setStatus] = useState<string | null>(null);
-  const [checkText, setCheckText] = useState<string | null>(null);
 
   // Once per overlay: the lookup is cached in the background anyway.
   useEffect(() => {
@@ -56,18 +53,14 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
     return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
 
-  const focusInside = () => document.activeElement === root.host;
   const minimize = () => {
-    const had = focusInside();
+    const had = document.activeElement === root.host;
     setMinimized(true);
     if (had) requestAnimationFrame(() => pill.current?.focus());
   };
   const restore = () => {
     setMinimized(false);
     requestAnimationFrame(() => dialog.current?.focus());
-  };
-  const copy = async () => {
-    setCopyStatus((await copyText(supportReport(incident, t), root, document)) ? 'copied' : 'failed');
   };
 
   if (minimized) {
@@ -84,39 +77,15 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
     );
   }
   return (
-    <div class="x5-overlay" role="dialog" aria-labelledby="x5-heading" tabIndex={-1} ref={dialog}>
+    <div class="x5-overlay" role="dialog" aria-labelledby={HEADING_ID} tabIndex={-1} ref={dialog}>
       <ExplanationCard
         incident={incident}
-        headingId="x5-heading"
-        recovery={recovery.state}
         logState={logState}
-        copyStatus={copyStatus}
         onRetry={reload}
-        onWatch={incident.method === 'GET' ? recovery.start : undefined}
-        onStopWatch={recovery.stop}
-        onCopy={copy}
-        onCheck={async () => {
-          setCheckText(t('tools_checking'));
-          const result = await checkNow().catch(() => null);
-          setCheckText(
-            !result
-              ? t('tools_check_failed', incident.site, '—')
-              : result.status === null
-                ? t('tools_check_failed', result.site, result.error ?? '—')
-                : t(
-                    'tools_check_result',
-                    result.site,
-                    result.statusLine || String(result.status),
-                    result.ttfbMs ?? '—',
-                    result.networkLabel || t('tools_this_network'),
-                  ),
-          );
-        }}
-        checkText={checkText}
+        reload={incident.method === 'GET' ? reloadWhenBack : undefined}
+        checkNow={checkNow}
         siteStatus={status}
-        onClose={onClose}
-        onMinimize={minimize}
-        onQuiet={onQuiet}
+        overlay={{ onClose, onMinimize: minimize, onQuiet }}
       />
     </div>
   );

@@ -13,11 +13,8 @@ export interface Props {
   importMessage: { ok: boolean; text: string } | null;
 }
 
-const FORMATS: [ExportFormat, string][] = [
-  ['json', 'JSON'],
-  ['csv', 'CSV'],
-  ['har', 'HAR'],
-];
+/** The export formats, each named on its button in capitals (JSON, CSV, HAR). */
+const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'har'];
 
 /** Export (this site or all), import a colleague's JSON export, and clearing. */
 export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, importMessage }: Props) {
@@ -35,9 +32,9 @@ export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, i
             <option value="all">{t('popup_all_sites')}</option>
           </select>
         </label>
-        {FORMATS.map(([format, label]) => (
+        {FORMATS.map((format) => (
           <button key={format} type="button" onClick={() => onExport(format, target)}>
-            {t('popup_export', label)}
+            {t('popup_export', format.toUpperCase())}
           </button>
         ))}
       </div>

@@ -1,18 +1,19 @@
 import { HopDiagram } from '@/components/card/hop-diagram';
+import { useCopyReport } from '@/components/card/use-copy-report';
 import { causeText, codeText } from '@/lib/i18n/diagnosis-text';
 import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
+import { CodeBadge } from './badges';
 
 export interface Props {
   incident: Incident;
-  copyStatus: 'copied' | 'failed' | null;
-  onCopy: () => void;
   onBack: () => void;
 }
 
 /** One incident's full record, and "Copy as support report". */
-export function IncidentDetail({ incident, copyStatus, onCopy, onBack }: Props) {
+export function IncidentDetail({ incident, onBack }: Props) {
+  const copy = useCopyReport(incident);
   const d = incident.diagnosis;
   const code = codeText(incident.status, 'owner', t);
   const first = d.causes[0];
@@ -22,7 +23,7 @@ export function IncidentDetail({ incident, copyStatus, onCopy, onBack }: Props) 
         {t('popup_back')}
       </button>
       <h2 id="detail-heading">
-        <span class={`code code-${Math.floor(incident.status / 10) * 10}`}>{incident.status}</span> {code.title}
+        <CodeBadge status={incident.status} /> {code.title}
       </h2>
       <p>{first && first.id !== 'unknown' ? causeText(d, first, 'owner', t) : code.meaning}</p>
       <HopDiagram diagnosis={d} />
@@ -41,12 +42,12 @@ export function IncidentDetail({ incident, copyStatus, onCopy, onBack }: Props) 
         ))}
       </dl>
       <div class="actions">
-        <button type="button" class="primary" onClick={onCopy}>
+        <button type="button" class="primary" onClick={copy.copy}>
           {t('popup_copy_report')}
         </button>
         <span role="status" class="muted">
-          {copyStatus === 'copied' && t('popup_copied')}
-          {copyStatus === 'failed' && t('ui_copy_failed')}
+          {copy.status === 'copied' && t('popup_copied')}
+          {copy.status === 'failed' && t('ui_copy_failed')}
         </span>
       </div>
     </section>

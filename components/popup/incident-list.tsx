@@ -1,5 +1,6 @@
-import { t } from '@/lib/i18n/translate';
+import { type TextKey, t } from '@/lib/i18n/translate';
 import { type Incident, LOCAL_SOURCE } from '@/lib/log/model';
+import { CodeBadge, Moment } from './badges';
 
 export interface Props {
   incidents: readonly Incident[];
@@ -15,14 +16,16 @@ function shortUrl(raw: string): string {
   }
 }
 
+/** The words for the request types people know by another name; other types show as they are. */
+const TYPE_NAMES = new Map<string, TextKey>([
+  ['main_frame', 'popup_type_page'],
+  ['sub_frame', 'popup_type_frame'],
+  ['xmlhttprequest', 'popup_type_api'],
+]);
+
 function typeName(type: string): string {
-  return type === 'main_frame'
-    ? t('popup_type_page')
-    : type === 'sub_frame'
-      ? t('popup_type_frame')
-      : type === 'xmlhttprequest'
-        ? t('popup_type_api')
-        : type;
+  const key = TYPE_NAMES.get(type);
+  return key ? t(key) : type;
 }
 
 /** Incidents, newest first as given; each opens to its full record. */
@@ -32,11 +35,11 @@ export function IncidentList({ incidents, onOpen }: Props) {
       {incidents.map((incident) => (
         <li key={`${incident.source}-${incident.id}`}>
           <button type="button" class="incident" onClick={() => onOpen(incident)}>
-            <span class={`code code-${Math.floor(incident.status / 10) * 10}`}>{incident.status}</span>
+            <CodeBadge status={incident.status} />
             <span class="incident-main">
               <span class="incident-url">{shortUrl(incident.requestUrl)}</span>
               <span class="incident-meta">
-                <time dateTime={new Date(incident.time).toISOString()}>{new Date(incident.time).toLocaleString()}</time>
+                <Moment ms={incident.time} />
                 {' · '}
                 {typeName(incident.type)}
                 {incident.count > 1 && <> · {t('popup_times', incident.count)}</>}

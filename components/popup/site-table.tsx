@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/translate';
 import type { SiteSummary } from '@/lib/log/model';
+import { Moment } from './badges';
 
 export interface Props {
   sites: readonly SiteSummary[];
@@ -35,7 +36,7 @@ export function SiteTable({ sites, selected, onSelect }: Props) {
             </td>
             <td class="num">{s.count}</td>
             <td>
-              <time dateTime={new Date(s.last).toISOString()}>{new Date(s.last).toLocaleString()}</time>
+              <Moment ms={s.last} />
             </td>
           </tr>
         ))}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { edgeName } from '@/lib/i18n/diagnosis-text';
 import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
-import { isUp } from '@/lib/owner-tools/check';
+import { checkSentence, isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { type LanePoint, NetworkLanes } from './network-lanes';
@@ -30,12 +31,11 @@ export interface Props {
 const INTERVALS = [1, 5, 15, 60];
 const DURATIONS = [30, 60, 240, 1440];
 
+/** The check sentence, and which edge location answered. */
 function checkLine(check: CheckRecord): string {
-  const from = check.networkLabel || t('tools_this_network');
-  if (check.status === null) return t('tools_check_failed', check.site, check.error ?? '—');
-  const line = t('tools_check_result', check.site, check.statusLine || String(check.status), check.ttfbMs ?? '—', from);
-  const edge = check.diagnosis.edge;
-  return edge ? `${line} ${t('tools_check_result_pop', edge.city ? `${edge.pop} (${edge.city})` : edge.pop)}` : line;
+  const edge = check.status !== null && check.diagnosis.edge;
+  const sentence = checkSentence(check, t);
+  return edge ? `${sentence} ${t('tools_check_result_pop', edgeName(edge))}` : sentence;
 }
 
 /** Site-owner tools for one site: check it from here, watch it, "is it just me?", compare networks. */

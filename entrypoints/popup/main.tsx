@@ -1,29 +1,27 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
-import { type LogApi, PopupApp } from '@/components/popup/popup-app';
+import type { LogApi } from '@/components/popup/log-api';
+import { PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
 import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
-import { supportReport } from '@/lib/i18n/support-report';
-import { t } from '@/lib/i18n/translate';
 import { siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
 import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
 import { send } from '@/lib/messaging/send';
-import { copyText } from '@/lib/platform/clipboard';
 import { downloadText } from '@/lib/platform/download';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
  * opened as a page of its own (the end-to-end tests do that).
  */
-async function currentTab(): Promise<{ host: string | null; url: string | null }> {
+async function currentTab(): Promise<URL | null> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
   const tab = named
     ? await browser.tabs.get(named).catch(() => undefined)
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   const url = tab?.url;
-  return url && /^https?:/.test(url) ? { host: new URL(url).hostname, url } : { host: null, url: null };
+  return url && /^https?:/.test(url) ? new URL(url) : null;
 }
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
@@ -31,10 +29,9 @@ const NOTIFICATIONS = { permissions: ['notifications' as const] };
 const version = browser.runtime.getManifest().version;
 
 async function start(): Promise<void> {
-  const tab = await currentTab().catch(() => ({ host: null, url: null }));
+  const tab = await currentTab().catch(() => null);
   const api: LogApi = {
-    currentHost: tab.host,
-    currentUrl: tab.url,
+    currentTab: tab,
     summaries: siteSummaries,
     incidents: queryIncidents,
     hourly: hourlyCounts,
@@ -51,7 +48,6 @@ async function start(): Promise<void> {
     },
     clearSite,
     clearAll,
-    copyReport: (incident) => copyText(supportReport(incident, t), document.body, document),
     now: Date.now,
     check: (url) => send('site:check', { url }),
     siteChecks,

@@ -1,4 +1,3 @@
-import { edgeName } from '@/lib/i18n/diagnosis-text';
 import type { Translate } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
 
@@ -13,16 +12,14 @@ export function isUp(check: { status: number | null }): boolean {
   return check.status !== null && check.status < 500;
 }
 
-/** What a check found, in one sentence; with `edge`, also which edge location answered. */
-export function checkSentence(check: CheckRecord, t: Translate, edge = false): string {
+/** What a check found, in one sentence (the popup adds which edge location answered). */
+export function checkSentence(check: CheckRecord, t: Translate): string {
   if (check.status === null) return t('tools_check_failed', check.site, check.error ?? '—');
-  const line = t(
+  return t(
     'tools_check_result',
     check.site,
     check.statusLine || String(check.status),
     check.ttfbMs ?? '—',
     check.networkLabel || t('tools_this_network'),
   );
-  const pop = edge && check.diagnosis.edge;
-  return pop ? `${line} ${t('tools_check_result_pop', edgeName(pop))}` : line;
 }

@@ -1,8 +1,10 @@
 /**
  * Copies text. The async Clipboard API needs a secure page, and many failing pages are plain
- * http; then a hidden textarea inside our own (shadow) root and execCommand do it.
+ * http; then a hidden textarea beside `near` (so inside our own shadow root, in the overlay) and
+ * execCommand do it.
  */
-export async function copyText(text: string, root: Node & ParentNode, doc: Document): Promise<boolean> {
+export async function copyText(text: string, near: Element): Promise<boolean> {
+  const doc = near.ownerDocument;
   try {
     if (doc.defaultView?.isSecureContext && navigator.clipboard) {
       await navigator.clipboard.writeText(text);
@@ -16,7 +18,7 @@ export async function copyText(text: string, root: Node & ParentNode, doc: Docum
   area.setAttribute('readonly', '');
   area.style.position = 'fixed';
   area.style.opacity = '0';
-  root.append(area);
+  near.after(area);
   area.select();
   try {
     return doc.execCommand('copy');

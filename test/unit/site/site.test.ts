@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { siteOf } from '@/lib/site/psl-node';
-import { loggedSiteOf } from '@/lib/site/site';
 
 describe('siteWith (through the list in memory)', () => {
   it.each([
@@ -14,17 +13,5 @@ describe('siteWith (through the list in memory)', () => {
     ['https://xn--mnchen-3ya.de/', 'xn--mnchen-3ya.de'],
   ])('%s → %s', (url, site) => {
     expect(siteOf(url)).toBe(site);
-  });
-});
-
-describe('loggedSiteOf', () => {
-  it.each([
-    ['www.example.com', ['example.com', 'other.org'], 'example.com'],
-    ['a.b.example.co.uk', ['example.co.uk', 'b.example.co.uk'], 'b.example.co.uk'],
-    ['notexample.com', ['example.com'], 'notexample.com'],
-    ['www.fresh.net', [], 'fresh.net'],
-    ['nginx-502.test', ['nginx-502.test'], 'nginx-502.test'],
-  ])('%s among %j → %s', (host, sites, site) => {
-    expect(loggedSiteOf(host, sites)).toBe(site);
   });
 });
