@@ -9,7 +9,7 @@ import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
 /** A check gives up after this long. */
-export const CHECK_TIMEOUT_MS = 15_000;
+const CHECK_TIMEOUT_MS = 15_000;
 
 interface Started {
   url: string;
@@ -40,15 +40,14 @@ export async function checkSite(url: string, kind: CheckRecord['kind']): Promise
     }
   };
   browser.webRequest.onResponseStarted.addListener(listener, { urls: ['<all_urls>'], tabId: -1 }, ['responseHeaders']);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), CHECK_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
   const sentAt = performance.now();
   let status: number | null = null;
   let ttfbMs: number | null = null;
   let error: CheckRecord['error'];
   let fetchHeaders: HttpHeader[] = [];
   try {
-    const response = await fetch(url, { cache: 'no-store', credentials: 'include', signal: controller.signal });
+    const response = await fetch(url, { cache: 'no-store', credentials: 'include', signal });
     ttfbMs = Math.round(performance.now() - sentAt);
     status = response.status;
     fetchHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
@@ -56,9 +55,8 @@ export async function checkSite(url: string, kind: CheckRecord['kind']): Promise
     // webRequest's event and fetch's answer travel separately: give the event a moment to land.
     await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 1000))]);
   } catch {
-    error = controller.signal.aborted ? 'timeout' : 'unreachable';
+    error = signal.aborted ? 'timeout' : 'unreachable';
   } finally {
-    clearTimeout(timer);
     browser.webRequest.onResponseStarted.removeListener(listener);
   }
   const headers = pickSafeHeaders(seen?.responseHeaders ?? fetchHeaders);

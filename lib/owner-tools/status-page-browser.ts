@@ -3,7 +3,7 @@ import { loadSettings } from '@/lib/settings';
 import { parseStatusJson, type SiteStatus, statusPageCandidates } from './status-page';
 
 /** A status answer (or its absence) is reused for this long: one lookup per site per 5 minutes. */
-export const STATUS_TTL_MS = 5 * 60_000;
+const STATUS_TTL_MS = 5 * 60_000;
 const TIMEOUT_MS = 5000;
 
 /**
@@ -18,15 +18,15 @@ export async function lookupStatus(site: string, scheme: 'http:' | 'https:', now
   if (cached && now - cached.at < STATUS_TTL_MS) return cached.status;
   let status: SiteStatus | null = null;
   for (const url of statusPageCandidates(site, settings.statusPageUrls, scheme)) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     try {
-      const response = await fetch(url, { credentials: 'omit', cache: 'no-store', signal: controller.signal });
+      const response = await fetch(url, {
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       if (response.ok) status = parseStatusJson((await response.text()).slice(0, 65_536), url);
     } catch {
       // Not there, or not answering: try the next convention.
-    } finally {
-      clearTimeout(timer);
     }
     if (status) break;
   }
