@@ -12,7 +12,7 @@ import type { ReloadWhenBack } from './use-reload-when-back';
 export const HEADING_ID = 'x5-heading';
 
 /** The overlay's own controls; the explanation page has none of these. */
-export interface OverlayControls {
+interface OverlayControls {
   onClose: () => void;
   onMinimize: () => void;
   /** "Don't explain errors on this site". */

@@ -1,5 +1,5 @@
 /** Headers that carry an ID a support team can trace, most specific first. */
-export const REQUEST_ID_HEADERS = [
+const REQUEST_ID_HEADERS = [
   'cf-ray',
   'x-amz-cf-id',
   'x-vercel-id',

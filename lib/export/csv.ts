@@ -24,7 +24,7 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
  * Quotes a cell per RFC 4180, and defuses spreadsheet formulas: a cell that starts with
  * = + - @ or a control character is prefixed with an apostrophe (OWASP's advice).
  */
-export function csvCell(value: string | number | boolean | null | undefined): string {
+function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

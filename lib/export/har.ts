@@ -15,7 +15,7 @@ export interface Har {
   };
 }
 
-export interface HarEntry {
+interface HarEntry {
   startedDateTime: string;
   time: number;
   request: {
@@ -52,7 +52,7 @@ export interface HarEntry {
 }
 
 /** Splits "HTTP/1.1 502 Bad Gateway" into version and reason; HTTP/2 lines carry no reason. */
-export function parseStatusLine(line: string): { httpVersion: string; statusText: string } {
+function parseStatusLine(line: string): { httpVersion: string; statusText: string } {
   const match = /^(HTTP\/[\d.]+)\s+\d{3}\s*(.*)$/i.exec(line.trim());
   return match ? { httpVersion: match[1] as string, statusText: match[2] ?? '' } : { httpVersion: '', statusText: '' };
 }

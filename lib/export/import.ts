@@ -7,7 +7,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 
 /** Largest file we read: far above any real export, far below what would hurt the browser. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-export const MAX_IMPORT_INCIDENTS = 200_000;
+const MAX_IMPORT_INCIDENTS = 200_000;
 
 export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: Phrase };
 

@@ -5,7 +5,7 @@ export const EXPORT_FORMAT = '5xx-explainer-log';
 export const EXPORT_VERSION = 1;
 
 /** The JSON export: documented field by field in the README. */
-export interface JsonExport {
+interface JsonExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   /** ISO-8601 UTC time the file was made. */

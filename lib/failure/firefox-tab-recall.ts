@@ -42,5 +42,3 @@ export function createTabRecall() {
     },
   };
 }
-
-export type TabRecall = ReturnType<typeof createTabRecall>;

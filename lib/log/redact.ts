@@ -2,7 +2,7 @@
  * Query parameters whose values are secrets often enough that we never store them.
  * Matched case-insensitively against the whole parameter name.
  */
-export const SECRET_PARAMS: ReadonlySet<string> = new Set([
+const SECRET_PARAMS: ReadonlySet<string> = new Set([
   'token',
   'access_token',
   'refresh_token',
@@ -26,7 +26,7 @@ export const SECRET_PARAMS: ReadonlySet<string> = new Set([
   'x-amz-security-token',
 ]);
 
-export const REDACTED = 'REDACTED';
+const REDACTED = 'REDACTED';
 
 /**
  * Strips what a URL can carry that must not be stored: credentials in the authority,

@@ -12,6 +12,7 @@ const DAY_MS = 86_400_000;
  * Enforces retention over every store: deletes incidents older than `maxAgeMs` before `now`,
  * then the oldest beyond `maxCount`; then checks older than `maxAgeMs` (the count is the
  * incidents'). Runs apart from writes (an alarm). Returns how many incidents were deleted.
+ * @internal Exported for tests, which set limits below what settings allow.
  */
 export async function prune(now: number, maxAgeMs: number, maxCount: number): Promise<number> {
   const database = await db();

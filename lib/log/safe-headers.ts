@@ -7,6 +7,7 @@ export interface HttpHeader {
 /**
  * Response headers worth keeping: they say who answered and how to trace the request.
  * An allowlist, so that cookies, tokens and anything unexpected are never stored.
+ * @internal Exported for the convention test that the diagnosis reads only these.
  */
 export const SAFE_HEADERS: ReadonlySet<string> = new Set([
   'server',
@@ -48,7 +49,7 @@ export const SAFE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Longest header value we keep; longer ones are cut, never stored whole. */
-export const MAX_HEADER_VALUE = 512;
+const MAX_HEADER_VALUE = 512;
 
 /** Picks the allowlisted headers, lower-cased, last value wins, values bounded. */
 export function pickSafeHeaders(headers: readonly HttpHeader[] | undefined): Record<string, string> {

@@ -2,7 +2,7 @@
 export const CODE_GROUPS = ['500', '502', '503', '504', 'other'] as const;
 export type CodeGroup = (typeof CODE_GROUPS)[number];
 
-export function codeGroup(status: number): CodeGroup {
+function codeGroup(status: number): CodeGroup {
   const key = String(status);
   return (CODE_GROUPS as readonly string[]).includes(key) ? (key as CodeGroup) : 'other';
 }

@@ -1,7 +1,7 @@
 import type { Phrase } from '@/lib/i18n/translate';
 
 /** Status pages of well-known services, by site: one row each, Atlassian Statuspage format. */
-export const KNOWN_STATUS_PAGES: Readonly<Record<string, string>> = {
+const KNOWN_STATUS_PAGES: Readonly<Record<string, string>> = {
   'github.com': 'https://www.githubstatus.com',
   'atlassian.net': 'https://status.atlassian.com',
   'atlassian.com': 'https://status.atlassian.com',

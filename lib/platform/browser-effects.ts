@@ -9,7 +9,7 @@ import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
-export const OVERLAY_FILE = '/content-scripts/overlay.js';
+const OVERLAY_FILE = '/content-scripts/overlay.js';
 
 const BADGE_COLOR = '#b3261e';
 

@@ -1,4 +1,4 @@
-/** Tag of the element that hosts the overlay's shadow root. */
+/** @internal Tag of the element that hosts the overlay's shadow root; benchmarks look for it. */
 export const HOST_TAG = 'fivexx-explainer';
 
 /**

@@ -11,7 +11,7 @@ export const PSL = pslData(trie);
 
 let lookup: SuffixLookup | undefined;
 
-/** The site of a URL (./site.ts), with the list in memory. */
+/** @internal The site of a URL (./site.ts), with the list in memory: for tests and benchmarks. */
 export function siteOf(url: string): string {
   lookup ??= createSuffixLookup(PSL);
   return siteWith(lookup, url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '@/lib/export/csv';
+import { toCsv } from '@/lib/export/csv';
 import { EXPORT_FORMAT, EXPORT_VERSION, toJson } from '@/lib/export/json';
 import { makeIncident } from '../helpers/incidents';
 
@@ -26,12 +26,15 @@ describe('CSV export', () => {
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['+1', "'+1"],
     ['@cmd', "'@cmd"],
-    [502, '502'],
-    [null, ''],
-    [undefined, ''],
-    [false, 'false'],
   ])('cell %j → %s', (value, expected) => {
-    expect(csvCell(value)).toBe(expected);
+    const row = toCsv([makeIncident({ statusLine: value })]).split('\r\n')[1];
+    expect(row).toContain(`,502,${expected},main_frame,`);
+  });
+
+  it('writes numbers and booleans as they are, and nothing for what is missing', () => {
+    const row = toCsv([makeIncident({ id: undefined, ip: null, fromCache: false })]).split('\r\n')[1];
+    expect(row).toMatch(/^,2026-/);
+    expect(row).toContain(',,false,');
   });
 
   it('writes a header row and one CRLF-terminated row per incident', () => {

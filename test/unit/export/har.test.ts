@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatusLine, toHar } from '@/lib/export/har';
+import { toHar } from '@/lib/export/har';
 import { makeIncident } from '../helpers/incidents';
 
 /** The HAR 1.2 fields every entry must carry, with their types (from the spec). */
@@ -76,6 +76,7 @@ describe('HAR export', () => {
     ['HTTP/2 503', 'HTTP/2', ''],
     ['502', '', ''],
   ])('status line %s', (line, httpVersion, statusText) => {
-    expect(parseStatusLine(line)).toEqual({ httpVersion, statusText });
+    const { response } = toHar([makeIncident({ statusLine: line })], '0.1.0').log.entries[0] ?? {};
+    expect(response).toMatchObject({ httpVersion: httpVersion || 'HTTP/1.1', statusText });
   });
 });
