@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { CheckRecord } from '@/lib/log/model';
 import { isItJustMe, type JustMeFacts } from '@/lib/owner-tools/just-me';
-import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
-import { parseStatusJson, statusPageCandidates } from '@/lib/owner-tools/status-page';
-import { clampInterval, pushEvent, watchTransition } from '@/lib/owner-tools/watch';
 import { makeIncident } from '../helpers/incidents';
 
 const NOW = Date.UTC(2026, 10, 27, 23, 0);
@@ -71,75 +68,5 @@ describe('Is it just me?', () => {
     });
     expect(answer.conclusion).toEqual({ key: 'justme_verdict_unsure' });
     expect(answer.findings).toContainEqual({ key: 'justme_others_unknown' });
-  });
-});
-
-describe('status pages', () => {
-  it('looks at the person’s address, then the built-in list, then the status. subdomain', () => {
-    expect(statusPageCandidates('github.com', { 'github.com': 'https://my.status/' })).toEqual([
-      'https://my.status/api/v2/status.json',
-      'https://www.githubstatus.com/api/v2/status.json',
-      'https://status.github.com/api/v2/status.json',
-    ]);
-    expect(statusPageCandidates('shop.test', {}, 'http:')).toEqual(['http://status.shop.test/api/v2/status.json']);
-  });
-
-  it.each([
-    [
-      '{"status":{"indicator":"major","description":"Major System Outage"}}',
-      { indicator: 'major', description: 'Major System Outage' },
-    ],
-    ['{"status":{"indicator":"none"}}', { indicator: 'none', description: '' }],
-    ['{"status":{"indicator":"<script>"}}', null],
-    ['<html>', null],
-    [
-      `{"status":{"indicator":"minor","description":"${'x'.repeat(500)}"}}`,
-      { indicator: 'minor', description: 'x'.repeat(120) },
-    ],
-  ])('reads %s', (text, expected) => {
-    const status = parseStatusJson(text, 'u');
-    expect(status === null ? null : { indicator: status.indicator, description: status.description }).toEqual(expected);
-  });
-});
-
-describe('watches', () => {
-  it.each([
-    [null, false, 'failed'],
-    [true, false, 'failed'],
-    [false, false, null],
-    [false, true, 'recovered'],
-    [true, true, null],
-    [null, true, null],
-  ] as const)('last ok %s, now ok %s → %s', (last, ok, change) => {
-    expect(watchTransition(last, ok)).toBe(change);
-  });
-
-  it('keeps the interval at a minute or more', () => {
-    expect([0, 0.4, 1, 5, 10_000, Number.NaN].map(clampInterval)).toEqual([1, 1, 1, 5, 1440, 5]);
-  });
-
-  it('keeps the last events, newest first', () => {
-    const events = Array.from({ length: 25 }, (_, i) => ({
-      url: 'u',
-      site: 's',
-      kind: 'failed' as const,
-      status: 503,
-      time: i,
-    }));
-    const kept = events.reduce((list, e) => pushEvent(list, e), [] as ReturnType<typeof pushEvent>);
-    expect(kept.map((e) => e.time)).toEqual(Array.from({ length: 20 }, (_, i) => 24 - i));
-  });
-});
-
-describe('recently healthy pages', () => {
-  it('does not know before it has seen a page, then lists other hosts seen lately', () => {
-    const recent = new RecentHealthy(3);
-    expect(recent.hostsSince(0, 'a.com')).toBeNull();
-    recent.note('https://a.com/x', 10);
-    recent.note('https://b.com/', 20);
-    recent.note('https://c.com/', 30);
-    recent.note('https://d.com/', 40);
-    expect(recent.hostsSince(25, 'c.com')).toEqual(['d.com']);
-    expect(recent.hostsSince(0, 'x.com')?.sort()).toEqual(['b.com', 'c.com', 'd.com']);
   });
 });
