@@ -17,7 +17,7 @@ export default defineBackground(() => {
   const healthy = new RecentHealthy();
 
   // Firefox can report tabId -1 on completion of a navigation it started itself (the address
-  // bar): a main-frame listener keeps the tab of failing ones (lib/firefox-tab-recall.ts).
+  // bar): a main-frame listener keeps the tab of failing ones (lib/failure/firefox-tab-recall.ts).
   const recall = import.meta.env.FIREFOX ? createTabRecall() : undefined;
   if (recall) {
     browser.webRequest.onHeadersReceived.addListener((details) => void recall.remember(details), {
@@ -45,7 +45,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void flow.onTabRemoved(tabId));
 
   // A person can withhold access to all sites (Firefox: about:addons → Permissions): say so on
-  // the toolbar button rather than fall silent (lib/platform-host-access.ts).
+  // the toolbar button rather than fall silent (lib/platform/host-access.ts).
   const checkHostAccess = () =>
     void browser.permissions
       .contains(ALL_SITES)

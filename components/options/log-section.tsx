@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/translate';
 import { LIMITS, MAX_NETWORK_LABEL, type NumberField, withinLimits } from '@/lib/settings';
-import type { SectionProps } from './options-form';
+import type { SectionProps } from './section';
 
 /** One retention limit: what the person typed stays in the field; only a valid number is saved. */
 function NumberInput({ field, settings, apply }: SectionProps & { field: NumberField }) {

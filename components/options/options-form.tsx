@@ -14,12 +14,6 @@ export interface Props {
   siteOf: (url: string) => string;
 }
 
-/** What each section is given: the settings as stored, and a way to change them. */
-export interface SectionProps {
-  settings: Settings;
-  apply: (patch: Partial<Settings>) => Promise<void>;
-}
-
 /** The options page: what to explain, where, and how long the log keeps things. Saves as you go. */
 export function OptionsForm({ settings: initial, save, siteOf }: Props) {
   const [settings, setSettings] = useState(initial);

@@ -1,6 +1,6 @@
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
 import { t } from '@/lib/i18n/translate';
-import type { SectionProps } from './options-form';
+import type { SectionProps } from './section';
 
 /** What to show: the card, the notices, and which codes to explain. */
 export function ShowSection({ settings, apply }: SectionProps) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n/translate';
 import { statusPageOf } from '@/lib/settings';
-import type { SectionProps } from './options-form';
+import type { SectionProps } from './section';
 
 export interface Props extends SectionProps {
   siteOf: (url: string) => string;

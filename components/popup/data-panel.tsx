@@ -10,14 +10,14 @@ export interface Props {
   onClearSite: (site: string) => void;
   onClearAll: () => void;
   /** What the last import did, or why it was refused. */
-  importMessage: { ok: boolean; text: string } | null;
+  importNote: { ok: boolean; text: string } | null;
 }
 
 /** The export formats, each named on its button in capitals (JSON, CSV, HAR). */
 const FORMATS: readonly ExportFormat[] = ['json', 'csv', 'har'];
 
 /** Export (this site or all), import a colleague's JSON export, and clearing. */
-export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, importMessage }: Props) {
+export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, importNote }: Props) {
   const [scope, setScope] = useState<'site' | 'all'>(site ? 'site' : 'all');
   const [confirmAll, setConfirmAll] = useState(false);
   const target = scope === 'site' ? site : null;
@@ -79,9 +79,9 @@ export function DataPanel({ site, onExport, onImport, onClearSite, onClearAll, i
           </button>
         )}
       </div>
-      {importMessage && (
-        <p role={importMessage.ok ? 'status' : 'alert'} class={importMessage.ok ? 'ok' : 'error'}>
-          {importMessage.text}
+      {importNote && (
+        <p role={importNote.ok ? 'status' : 'alert'} class={importNote.ok ? 'ok' : 'error'}>
+          {importNote.text}
         </p>
       )}
     </section>

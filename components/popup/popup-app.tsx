@@ -50,7 +50,7 @@ export function PopupApp({ api }: Props) {
   const targetUrl = (site === currentSite ? api.currentTab?.href : null) ?? latest?.pageUrl ?? null;
   const tools = useSiteTools(api, site, version, targetUrl, latest);
   const [open, setOpen] = useState<Incident | null>(null);
-  const [importMessage, setImportMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importNote, setImportNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   if (sites.state === 'error') {
     return (
@@ -73,7 +73,7 @@ export function PopupApp({ api }: Props) {
   const empty = sites.value.length === 0;
   const onImport = async (file: File) => {
     const result = await api.importLog(file);
-    setImportMessage(
+    setImportNote(
       result.ok
         ? { ok: true, text: t('popup_imported', result.count, result.source) }
         : { ok: false, text: phraseText(t, result.error) },
@@ -120,7 +120,7 @@ export function PopupApp({ api }: Props) {
           await api.clearAll();
           reload();
         }}
-        importMessage={importMessage}
+        importNote={importNote}
       />
     </main>
   );

@@ -49,7 +49,7 @@ export function diagnose(input: DiagnoseInput, now: number): Diagnosis {
     durationMs: input.durationMs,
   });
   if (matches.length === 0) matches = [{ row: UNKNOWN_CAUSE, anchor: null, evidence: [], specific: false }];
-  // A bot check or a Wi-Fi login is the whole story: outage causes would only mislead.
+  // A bot challenge or a Wi-Fi login is the whole story: outage causes would only mislead.
   if (matches[0]?.row.falseAlarm) matches = matches.filter((m) => m.row.falseAlarm);
 
   const layers = chain.layers;

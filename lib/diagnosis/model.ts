@@ -22,7 +22,7 @@ export type LayerKind =
   | 'application'
   | 'database';
 
-/** One clue behind a conclusion, quoted so that a person can check it. */
+/** One clue behind a conclusion, quoted so that a person can verify it. */
 export interface Evidence {
   /** Where the clue is: a response header, the body prefix, the status, or the timing. */
   source: 'header' | 'body' | 'status' | 'timing';
@@ -37,7 +37,7 @@ export interface Layer {
   /** The fingerprint's id, or `app`, `origin`, `database`, `network` for implied layers. */
   id: string;
   /**
-   * The vendor's name, for a diagram. Implied layers are named in the message files
+   * The vendor's name, for a diagram. Implied layers are named in public/_locales
    * (`layer_<id>` for the diagram, `layer_<id>_owner` inside owner sentences).
    */
   vendor: string;
@@ -49,8 +49,8 @@ export interface Layer {
 }
 
 /**
- * One likely cause, with the clues it rests on. Its words are in the message files under
- * `causeKey(id)` (lib/i18n/keys.ts) and are rendered by lib/diagnosis-text.ts, so a
+ * One likely cause, with the clues it rests on. Its words are in public/_locales under
+ * `causeKey(id)` (lib/i18n/keys.ts) and are rendered by lib/i18n/diagnosis-text.ts, so a
  * stored diagnosis holds no prose: it renders in whatever language the reader uses.
  */
 export interface Cause {
@@ -73,7 +73,7 @@ export interface Diagnosis {
   failing: number | null;
   /** Likely causes, most likely first; never empty (the last resort says we cannot tell). */
   causes: Cause[];
-  /** The site is probably not down: the first cause is a bot check or the visitor's network. */
+  /** The site is probably not down: the first cause is a bot challenge or the visitor's network. */
   falseAlarm: boolean;
   /** Request IDs from the headers, most specific first. */
   requestIds: { header: string; value: string }[];

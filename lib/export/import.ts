@@ -11,7 +11,7 @@ const MAX_IMPORT_INCIDENTS = 200_000;
 
 export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; error: Phrase };
 
-/** A field that failed validation; the message names it, never echoes its value. */
+/** A field that failed validation; the error names it, never echoes its value. */
 class Invalid extends Error {
   constructor(readonly field: string) {
     super(field);
@@ -106,7 +106,7 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
 
 /**
  * Reads a JSON export from another browser. Either every incident is valid and comes back
- * labelled with `source`, or the whole file is rejected with a message a person can act on.
+ * labelled with `source`, or the whole file is rejected with words a person can act on.
  */
 export function parseImport(text: string, source: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: { key: 'import_too_large' } };

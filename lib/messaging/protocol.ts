@@ -15,7 +15,7 @@ export interface Protocol {
    * The overlay, just injected, asks what to show. `navStatus` is the document's own response
    * status from Navigation Timing (0 when the browser does not expose it): a document below 500
    * is an older page of the same address, not the failing one. `body` is a bounded prefix of
-   * the rendered document, for the diagnosis (see lib/diagnose.ts).
+   * the rendered document, for the diagnosis (see lib/diagnosis/diagnose.ts).
    */
   'overlay:claim': { request: { url: string; navStatus: number; body: string }; response: OverlayPayload | null };
   /** The background tells a page's overlay script about a new or growing burst of failures. */

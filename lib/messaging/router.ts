@@ -21,7 +21,7 @@ type Handler<K extends MessageName> = (
 ) => Promise<Protocol[K]['response']> | undefined;
 
 /**
- * The background's answers to the typed messages (lib/messages.ts). Each handler checks what it
+ * The background's answers to the typed messages (./protocol.ts). Each handler checks what it
  * is given: only our own content scripts and pages can send messages, but a content script
  * runs inside a page we do not trust.
  */

@@ -25,7 +25,7 @@ export interface Condition {
   writerKind?: readonly LayerKind[];
   /** A Retry-After header parsed. */
   retryAfter?: boolean;
-  /** A bot-check signature matched. */
+  /** A bot-challenge signature matched. */
   challenge?: boolean;
   /** The request's duration is known and at most this long. */
   maxDurationMs?: number;
@@ -45,7 +45,7 @@ export interface CauseRow {
    */
   when: readonly Condition[];
   blame: Blame;
-  /** A bot check or the visitor's network: the site is not down. */
+  /** A bot challenge or the visitor's network: the site is not down. */
   falseAlarm?: boolean;
 }
 

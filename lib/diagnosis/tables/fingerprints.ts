@@ -12,7 +12,7 @@ export interface Signature {
   pattern: RegExp;
   /** The layer wrote this error response itself rather than passing on one from behind it. */
   wroteError?: boolean;
-  /** A bot check page: the response is a challenge, not an outage. */
+  /** A bot challenge page: the response is a challenge, not an outage. */
   challenge?: boolean;
 }
 
