@@ -2,13 +2,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
 import { createFailureFlow } from '@/lib/failure/flow';
+import { browserEffects } from '@/lib/failure/flow-browser';
 import { WATCHED_TYPES } from '@/lib/failure/model';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
 import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
-import { browserEffects } from '@/lib/platform/browser-effects';
 import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
 import { ownOrigin } from '@/lib/platform/own-origin';
 

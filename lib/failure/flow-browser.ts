@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { explainPageUrl } from '@/lib/failure/explain-page-url';
-import type { Effects, InjectOutcome } from '@/lib/failure/flow';
 import { recordIncident, refineDiagnosis } from '@/lib/log/incidents';
 import type { Vantage } from '@/lib/log/model';
 import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
+import { explainPageUrl } from './explain-page-url';
+import type { Effects, InjectOutcome } from './flow';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
 const OVERLAY_FILE = '/content-scripts/overlay.js';
@@ -44,7 +44,7 @@ function vantage(networkLabel: string): Vantage {
   };
 }
 
-/** The real browser behind the failure flow's effects. */
+/** The real browser behind the failure flow's effects: the flow's browser twin (./flow.ts is pure). */
 export const browserEffects: Effects = {
   async tabInfo(tabId) {
     try {

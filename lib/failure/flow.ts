@@ -8,7 +8,7 @@ import { type SessionArea, TabState } from './tab-state';
 /** How an injection attempt ended. */
 export type InjectOutcome = 'injected' | 'error-page' | 'failed';
 
-/** The browser-facing side effects, passed in so that the flow is testable without a browser. */
+/** The browser-facing side effects, passed in so that the flow is testable without a browser (./flow-browser.ts). */
 export interface Effects {
   /** The tab's current URL and whether it is private; undefined when the tab is gone. */
   tabInfo(tabId: number): Promise<{ url?: string; incognito: boolean } | undefined>;

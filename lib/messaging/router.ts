@@ -23,7 +23,7 @@ type Handler<K extends MessageName> = (
 /**
  * The background's answers to the typed messages (./protocol.ts). Each handler checks what it
  * is given: only our own content scripts and pages can send messages, but a content script
- * runs inside a page we do not trust.
+ * runs inside a page we do not trust. Touches the browser and the clock.
  */
 export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
   const origin = ownOrigin();

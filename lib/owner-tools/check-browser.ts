@@ -22,7 +22,8 @@ interface Started {
  * Requests an address from the background, the way "Check now" and watches do: GET, bypassing
  * the cache, with a timeout. Status and timing come from fetch; the server IP, status line and
  * headers from webRequest, which sees the same request (in no tab, started by us), through a
- * listener that lives only while this check runs.
+ * listener that lives only while this check runs. Touches the browser, fetch and the clock;
+ * its pure twin is ./check.ts.
  */
 export async function checkSite(url: string, kind: CheckRecord['kind']): Promise<CheckRecord> {
   const origin = ownOrigin();

@@ -9,6 +9,7 @@ const TIMEOUT_MS = 5000;
 /**
  * The site's own status page, when the person turned lookups on. Nothing is fetched otherwise:
  * a status page is a host the person did not visit. Answers are cached in storage.session.
+ * Touches the browser and fetch; its pure twin is ./status-page.ts.
  */
 export async function lookupStatus(site: string, scheme: 'http:' | 'https:', now: number): Promise<SiteStatus | null> {
   const settings = await loadSettings(browser.storage.local);
