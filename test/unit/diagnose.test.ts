@@ -48,6 +48,10 @@ describe('diagnose: the fixture corpus', () => {
 
 // What the hold-out corpus must carry, whatever the code says of it.
 describe('the hold-out corpus', () => {
+  it('has at least 80 responses', () => {
+    expect(HOLD_OUT.length).toBeGreaterThanOrEqual(80);
+  });
+
   it.each(HOLD_OUT.map((f) => [f.file, f] as const))('%s names its source and the code it is', (_file, fixture) => {
     expect(fixture.source).toMatch(/^https:\/\/\S+$/);
     expect(fixture.expect.name).toBe(codeMeaning(fixture.input.status).name);
