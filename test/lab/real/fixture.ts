@@ -32,8 +32,8 @@ export function normalise(answer: Answer, url: string, ports: readonly number[])
         : new Date(FIXED_DATE + Date.parse(match) - sent).toUTCString(),
     );
   const portMap = new Map(ports.map((p, i) => [String(p), String(FIXED_PORT_BASE + i)]));
-  // Ports only where they appear as ports (`host:port`): a Varnish XID may be the same number.
-  const portPattern = ports.length > 0 ? new RegExp(`(?<=:)(?:${ports.join('|')})\\b`, 'g') : null;
+  // Ports only where they appear as ports (`host:port`, Apache's `Port N`): a Varnish XID may be the same number.
+  const portPattern = ports.length > 0 ? new RegExp(`(?<=:|Port )(?:${ports.join('|')})\\b`, 'g') : null;
   const fix = (text: string) => {
     let out = shift(text).replace(/JSESSIONID=[0-9A-F]{32}/g, `JSESSIONID=${FIXED_SESSION}`);
     if (portPattern) out = out.replace(portPattern, (p) => portMap.get(p) ?? p);

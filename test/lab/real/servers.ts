@@ -68,6 +68,9 @@ export async function apache(ws: Workspace, name: string, modules: string[], sit
     `ServerRoot ${root}
 ${load}
 ${isRoot ? 'User nobody\nGroup nogroup\n' : ''}ServerName localhost
+# As Debian's own conf-available/security.conf has them.
+ServerTokens OS
+ServerSignature On
 PidFile ${run}/httpd.pid
 DefaultRuntimeDir ${run}
 Mutex file:${run} default

@@ -5,6 +5,11 @@
  * outermost first, the failing layer, the cause, how sure a reader of the response can be, the
  * request IDs it carries). The truth is never what the extension's code says.
  *
+ * The chain names the layers that were really there, outermost first, as far as the response
+ * carries a trace of them (a header, the page, the status line). A layer that leaves none
+ * (HAProxy passing an answer on, or answering with its own unsigned page) gets the implied id
+ * the model gives its role (`front`, `app`), or no place at all when it only passed the answer on.
+ *
  * Confidence, as used here (see README.md):
  * - high: the writer's own words or an error header name the failure (Squid's ERR_* page and
  *   X-Squid-Error, HAProxy's "No server is available"/"didn't respond in time", Apache's
@@ -224,6 +229,29 @@ export const SETUPS: readonly Setup[] = [
       const dead = await deadPort(ws);
       const front = await haproxy(ws, `${name}/haproxy`, haproxyProxy(dead, 'check inter 100ms fall 1 rise 1'));
       // One failed check marks it down; give the first check time to run.
+      await new Promise((r) => setTimeout(r, 500));
+      return direct(name, front.port);
+    },
+  },
+  {
+    name: 'haproxy-debian-errorfiles-down',
+    title: 'HAProxy with Debian’s stock error files: 503, its only server marked down',
+    servers: 'HAProxy (health checks, /etc/haproxy/errors) → (nothing listening)',
+    fails: 'server marked DOWN',
+    packages: ['haproxy'],
+    truth: { chain: ['haproxy', 'app'], failing: 'app', cause: 'upstream-down', confidence: 'high', requestIds: [] },
+    async start({ ws, name }) {
+      const dead = await deadPort(ws);
+      // The errorfile lines of Debian's stock /etc/haproxy/haproxy.cfg.
+      const errorfiles = [400, 403, 408, 500, 502, 503, 504]
+        .map((code) => `errorfile ${code} /etc/haproxy/errors/${code}.http`)
+        .join('\n  ');
+      const front = await haproxy(
+        ws,
+        `${name}/haproxy`,
+        haproxyProxy(dead, 'check inter 100ms fall 1 rise 1'),
+        errorfiles,
+      );
       await new Promise((r) => setTimeout(r, 500));
       return direct(name, front.port);
     },
@@ -530,7 +558,8 @@ export const SETUPS: readonly Setup[] = [
     servers: 'HAProxy',
     fails: 'maintenance switch: http-request return 503',
     packages: ['haproxy'],
-    truth: { chain: ['haproxy'], failing: 'haproxy', cause: 'maintenance', confidence: 'high', requestIds: [] },
+    // HAProxy signs nothing here (no Server header, the page is the site's): an unsigned maintenance 503.
+    truth: { chain: [], failing: null, cause: 'maintenance', confidence: 'high', requestIds: [] },
     async start({ ws, name }) {
       const page = ws.write(`${name}/maintenance.html`, MAINTENANCE_PAGE);
       const front = await haproxy(
@@ -563,10 +592,11 @@ export const SETUPS: readonly Setup[] = [
       fails: 'the app’s own 500',
       packages: [pkg],
       truth: {
-        chain: [id === 'squid-accel' ? 'squid' : id, 'app'],
+        // HAProxy passes the answer on without a trace: the response is the bare app's 500.
+        chain: id === 'haproxy' ? ['app'] : [id === 'squid-accel' ? 'squid' : id, 'app'],
         failing: 'app',
         cause: 'app-error',
-        confidence: 'medium',
+        confidence: id === 'haproxy' ? 'low' : 'medium',
         requestIds: id === 'varnish' ? ['app', 'varnish'] : ['app'],
       },
       async start({ ws, name, requestId }) {
@@ -882,7 +912,8 @@ export const SETUPS: readonly Setup[] = [
     servers: 'HAProxy → (nothing listening)',
     fails: 'connection refused; error page emptied',
     packages: ['haproxy'],
-    truth: { chain: ['haproxy', 'app'], failing: 'app', cause: 'upstream-down', confidence: 'low', requestIds: [] },
+    // Nothing names HAProxy (no Server header, no page): an unnamed front server wrote it.
+    truth: { chain: ['front', 'app'], failing: 'app', cause: 'upstream-down', confidence: 'low', requestIds: [] },
     async start({ ws, name }) {
       const dead = await deadPort(ws);
       const file = ws.write(
