@@ -140,7 +140,7 @@ describe.each(SETUPS.map((s) => [s.name, s] as const))('%s', (name, setup) => {
     expect(card.text).toContain(`Error ${card.status}`);
   });
 
-  it.skipIf(!!why)(`the card draws the truth: ${setup.truth.chain.join(' → ')}${skipped}`, async () => {
+  it.skipIf(!!why)(`the card draws the truth: ${setup.truth.chain.join(' → ') || '(no chain)'}${skipped}`, async () => {
     const card = await visit(setup);
     const { chain, failing, cause } = setup.truth;
     const planned = cause === 'maintenance';
