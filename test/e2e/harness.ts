@@ -33,8 +33,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Chromium switches shared by the tests, the demo and the benchmarks. */
-export function chromiumArgs(labPort: number, extensionDir?: string): string[] {
+/**
+ * Chromium switches shared by the tests, the demo and the benchmarks. `hostRules` (e.g.
+ * `MAP nginx-dead-upstream.test 127.0.0.1:40001`) come before the lab's `MAP *.test`, so they win.
+ */
+export function chromiumArgs(labPort: number, extensionDir?: string, hostRules: readonly string[] = []): string[] {
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -43,12 +46,20 @@ export function chromiumArgs(labPort: number, extensionDir?: string): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=HttpsUpgrades',
-    `--host-resolver-rules=MAP *.test 127.0.0.1:${labPort}`,
+    `--host-resolver-rules=${[...hostRules, `MAP *.test 127.0.0.1:${labPort}`].join(', ')}`,
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
   ];
 }
 
-export async function startSession(options: { headless?: boolean } = {}): Promise<Session> {
+export interface SessionOptions {
+  headless?: boolean;
+  /** Host resolver rules tried before the lab's `MAP *.test` (see chromiumArgs). */
+  hostRules?: readonly string[];
+  /** More Chromium switches (e.g. a proxy configuration). */
+  args?: readonly string[];
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -58,7 +69,7 @@ export async function startSession(options: { headless?: boolean } = {}): Promis
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: options.headless ?? true,
-      args: chromiumArgs(lab.port, EXTENSION_DIR),
+      args: [...chromiumArgs(lab.port, EXTENSION_DIR, options.hostRules), ...(options.args ?? [])],
       acceptDownloads: true,
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -17,6 +17,26 @@ function findHost(node: DomNode): DomNode | undefined {
   return undefined;
 }
 
+/** One hop of the card's diagram, as drawn. */
+export interface Hop {
+  name: string;
+  kind: string;
+  /** Marked "Failed here". */
+  failed: boolean;
+  /** Drawn as inferred (no header or page names it). */
+  implied: boolean;
+}
+
+/** Reads a `.x5-hops` list (runs in the page: in the overlay's shadow root or on the explanation page). */
+export function readHops(list: Element): Hop[] {
+  return Array.from(list.querySelectorAll('.x5-hop')).map((li) => ({
+    name: li.querySelector('.x5-hop-name')?.textContent?.trim() ?? '',
+    kind: li.querySelector('.x5-hop-kind')?.textContent?.trim() ?? '',
+    failed: li.classList.contains('x5-hop-failed'),
+    implied: li.classList.contains('x5-hop-implied'),
+  }));
+}
+
 /**
  * The overlay as a person meets it. Its shadow root is closed (pages cannot read it), so
  * this page object reaches inside through the DevTools protocol, which sees what the
@@ -59,6 +79,11 @@ export class OverlayPage {
   /** The overlay's visible text, or null when there is no overlay. */
   async text(): Promise<string | null> {
     return this.call<string>('[role="dialog"]', 'function () { return this.innerText; }');
+  }
+
+  /** The card's hop diagram, outermost first ("You" included), or null when there is none. */
+  async hops(): Promise<Hop[] | null> {
+    return this.call<Hop[]>('.x5-hops', `function () { return (${readHops.toString()})(this); }`);
   }
 
   /** The burst notice's text, or null when there is none. */
