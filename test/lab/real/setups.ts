@@ -627,7 +627,9 @@ export const SETUPS: readonly Setup[] = [
     fails: 'uncaught IllegalStateException in index.jsp',
     packages: ['tomcat10'],
     warmup: true,
-    truth: { chain: ['tomcat'], failing: 'tomcat', cause: 'app-error', confidence: 'high', requestIds: [] },
+    // Tomcat wrote the report; the exception is the web application's (the Root Cause is
+    // org.apache.jsp.index_jsp, the site's own index.jsp): the app Tomcat runs failed.
+    truth: { chain: ['tomcat', 'app'], failing: 'app', cause: 'app-error', confidence: 'high', requestIds: [] },
     async start({ ws, name }) {
       const server = await tomcat(ws, `${name}/tomcat`, { 'index.jsp': FAILING_JSP });
       return direct(name, server.port);
@@ -653,7 +655,13 @@ export const SETUPS: readonly Setup[] = [
     fails: 'uncaught IllegalStateException in index.jsp',
     packages: ['nginx', 'tomcat10'],
     warmup: true,
-    truth: { chain: ['nginx', 'tomcat'], failing: 'tomcat', cause: 'app-error', confidence: 'high', requestIds: [] },
+    truth: {
+      chain: ['nginx', 'tomcat', 'app'],
+      failing: 'app',
+      cause: 'app-error',
+      confidence: 'high',
+      requestIds: [],
+    },
     async start({ ws, name }) {
       const server = await tomcat(ws, `${name}/tomcat`, { 'index.jsp': FAILING_JSP });
       const front = await nginx(ws, `${name}/nginx`, nginxProxy(server.port));
