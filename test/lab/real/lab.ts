@@ -32,7 +32,7 @@ export function cannotRun(setup: Setup): { packages: RealPackage[]; reason: stri
 /** Starts one set-up inside `ws`; on failure, what it started so far stops with the workspace. */
 export async function startSetup(ws: Workspace, setup: Setup): Promise<Started> {
   const entry = await setup.start({ ws, name: setup.name, requestId: requestIdFor(setup) });
-  const started: Started = { ...entry, setup, host: new URL(entry.url).host };
+  const started: Started = { ...entry, setup, host: new URL(entry.url).hostname };
   for (let i = 0; setup.warmup && i < 2; i++) await browserGet(started);
   return started;
 }

@@ -89,6 +89,18 @@ export interface Setup {
 
 const direct = (name: string, port: number): Entry => ({ port, url: `http://${name}.test/`, proxy: false });
 
+/**
+ * A site's own Squid (its accelerator) is reached on the port it listens on, as on the internet
+ * (`http_port 80 accel`): the address names that port, and so does Squid's `X-Cache-Lookup`. A
+ * visitor's proxy listens on a port of its own (3128), whatever the address says — which is how
+ * a response from one is told from the other.
+ */
+const accelerator = (name: string, port: number): Entry => ({
+  port,
+  url: `http://${name}.test:${port}/`,
+  proxy: false,
+});
+
 /** A proxy's timeout for the slow set-ups, in seconds: long enough to tell from a refusal. */
 const TIMEOUT_S = 1;
 
@@ -314,7 +326,7 @@ export const SETUPS: readonly Setup[] = [
       // Squid probes its peers at start: let it find this one alive, then take it away.
       await Promise.race([app.connected, new Promise((r) => setTimeout(r, 5000))]);
       await app.vanish();
-      return direct(name, front.port);
+      return accelerator(name, front.port);
     },
   },
   {
@@ -327,7 +339,7 @@ export const SETUPS: readonly Setup[] = [
     async start({ ws, name }) {
       const dead = await deadPort(ws);
       const front = await squid(ws, `${name}/squid`, squidAccel(dead));
-      return direct(name, front.port);
+      return accelerator(name, front.port);
     },
   },
 
@@ -465,7 +477,7 @@ export const SETUPS: readonly Setup[] = [
     async start({ ws, name }) {
       const slow = await silentUpstream(ws);
       const front = await squid(ws, `${name}/squid`, squidAccel(slow));
-      return direct(name, front.port);
+      return accelerator(name, front.port);
     },
   },
 
@@ -616,7 +628,7 @@ export const SETUPS: readonly Setup[] = [
                     : id === 'lighttpd'
                       ? await lighttpd(ws, at, ['mod_proxy'], lighttpdProxy(app))
                       : await squid(ws, at, squidAccel(app));
-        return direct(name, front.port);
+        return id === 'squid-accel' ? accelerator(name, front.port) : direct(name, front.port);
       },
     }),
   ),
@@ -809,7 +821,7 @@ export const SETUPS: readonly Setup[] = [
       const dead = await deadPort(ws);
       const origin = await nginx(ws, `${name}/nginx`, nginxProxy(dead));
       const front = await squid(ws, `${name}/squid`, squidAccel(origin.port));
-      return direct(name, front.port);
+      return accelerator(name, front.port);
     },
   },
 
