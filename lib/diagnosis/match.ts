@@ -1,6 +1,6 @@
 import type { SignedChain } from './chain';
-import type { Evidence, Layer } from './model';
-import { CAUSES, type CauseRow, type Condition } from './tables/causes';
+import type { Confidence, Evidence, Layer } from './model';
+import { type Blame, CAUSES, type CauseRow, type Condition, type ImpliedBehind } from './tables/causes';
 
 /** What the cause table is tested against: one response, already fingerprinted. */
 export interface Facts {
@@ -8,8 +8,9 @@ export interface Facts {
   /** The status line when known, else the bare code: quoted as evidence. */
   statusText: string;
   chain: SignedChain;
-  /** The raw Retry-After value (quoted), present only when it parsed. */
+  /** The raw Retry-After value (quoted), present only when it parsed and names a window (more than 0 s). */
   retryAfter: string | null;
+  /** How long the answer took, when known (already checked: a finite number of ms, not negative). */
   durationMs?: number;
 }
 
@@ -19,27 +20,41 @@ export interface CauseMatch {
   /** The layer the condition named (by signature or vendor), else the writer; null when unknown. */
   anchor: Layer | null;
   evidence: Evidence[];
-  /** The condition named a signature, vendor, writer kind or challenge, not just the status. */
-  specific: boolean;
+  confidence: Confidence;
+  blame: Blame;
+  behind?: ImpliedBehind;
+  rank: number;
 }
 
-/** Every applicable cause row, best first (ties keep table order); generic ones only when nothing specific applies. */
+/**
+ * Every applicable cause row, most likely first: by rank (a condition may rank its row higher),
+ * ties in table order. The fallback for a 503 that says nothing goes when anything else applies.
+ */
 export function matchCauses(facts: Facts): CauseMatch[] {
   const out: CauseMatch[] = [];
   for (const row of CAUSES) {
     for (const condition of row.when) {
       const hit = holds(condition, facts);
       if (!hit) continue;
-      out.push({ row, ...hit });
+      out.push({
+        row,
+        ...hit,
+        confidence: condition.confidence,
+        blame: condition.blame ?? row.blame,
+        behind: condition.behind,
+        rank: condition.rank ?? row.rank,
+      });
       break;
     }
   }
-  const specific = out.some((m) => m.specific);
-  return out.filter((m) => m.specific || !specific).sort((a, b) => b.row.rank - a.row.rank);
+  const ranked = out.sort((a, b) => b.rank - a.rank);
+  const specific = ranked.filter((m) => !m.row.fallback);
+  return specific.length > 0 ? specific : ranked;
 }
 
-function holds(c: Condition, facts: Facts): Omit<CauseMatch, 'row'> | null {
+function holds(c: Condition, facts: Facts): Pick<CauseMatch, 'anchor' | 'evidence'> | null {
   const { chain } = facts;
+  const { writer } = chain;
   const evidence: Evidence[] = [];
   let anchor: Layer | null = null;
   if (c.signature) {
@@ -49,7 +64,7 @@ function holds(c: Condition, facts: Facts): Omit<CauseMatch, 'row'> | null {
     evidence.push(hit.evidence);
   }
   if (c.challenge !== undefined) {
-    const hit = [...chain.matched.values()].find((m) => m.signature.challenge === true);
+    const hit = [...chain.matched.values()].find((m) => m.signature?.challenge === true);
     if (Boolean(hit) !== c.challenge) return null;
     if (hit) {
       anchor ??= hit.layer;
@@ -60,9 +75,13 @@ function holds(c: Condition, facts: Facts): Omit<CauseMatch, 'row'> | null {
     const layer = chain.layers.find((l) => l.id === c.vendor && !l.implied);
     if (!layer) return null;
     anchor ??= layer;
-    if (layer.evidence[0]) evidence.push(layer.evidence[0]);
+    if (layer.evidence[0] && !evidence.includes(layer.evidence[0])) evidence.push(layer.evidence[0]);
   }
-  if (c.writerKind && !(chain.writer && c.writerKind.includes(chain.writer.kind))) return null;
+  const signed = writer !== null && !writer.implied;
+  if (c.writer && !(signed && c.writer.includes(writer.id))) return null;
+  if (c.writerKind && !(signed && c.writerKind.includes(writer.kind))) return null;
+  if (c.writerSigned !== undefined && signed !== c.writerSigned) return null;
+  if (c.writerGeneric !== undefined && (signed && writer.id.startsWith('generic:')) !== c.writerGeneric) return null;
   if (c.status) {
     if (!c.status.includes(facts.status)) return null;
     evidence.push({ source: 'status', text: facts.statusText });
@@ -71,13 +90,15 @@ function holds(c: Condition, facts: Facts): Omit<CauseMatch, 'row'> | null {
     if ((facts.retryAfter !== null) !== c.retryAfter) return null;
     if (facts.retryAfter !== null) evidence.push({ source: 'header', header: 'retry-after', text: facts.retryAfter });
   }
-  if (c.maxDurationMs !== undefined) {
-    if (facts.durationMs === undefined || facts.durationMs > c.maxDurationMs) return null;
-    evidence.push({ source: 'timing', text: `answered in ${Math.round(facts.durationMs)} ms` });
+  if (c.maxDurationMs !== undefined || c.minDurationMs !== undefined) {
+    const ms = facts.durationMs;
+    if (ms === undefined) return null;
+    if (c.maxDurationMs !== undefined && ms >= c.maxDurationMs) return null;
+    if (c.minDurationMs !== undefined && ms < c.minDurationMs) return null;
+    evidence.push({ source: 'timing', text: `answered in ${Math.round(ms)} ms` });
   }
-  const specific = Boolean(c.signature || c.vendor || c.writerKind || c.challenge);
-  if (anchor) return { anchor, evidence, specific };
+  if (anchor) return { anchor, evidence };
   // Nothing named a layer: the cause is about the layer that wrote the error; say how we know.
   if (chain.writerEvidence && !evidence.includes(chain.writerEvidence)) evidence.unshift(chain.writerEvidence);
-  return { anchor: chain.writer, evidence, specific };
+  return { anchor: writer, evidence };
 }

@@ -9,23 +9,36 @@ import type { RetryAfter } from './retry-after';
 
 /**
  * What part of a site's delivery chain a layer is. `network` is the visitor's own network (a
- * captive portal); `origin` is the site's own server when we cannot see what runs on it.
+ * captive portal, a forward or corporate proxy); `edge-code` is code the site's owner runs on a
+ * CDN or platform's edge (Workers, Lambda@Edge, edge middleware); `server` is a web or application
+ * server the app runs in (Tomcat, Kestrel, gunicorn); `origin` is the site's own server when we
+ * cannot see what runs on it.
  */
 export type LayerKind =
   | 'network'
   | 'cdn'
+  | 'edge-code'
   | 'firewall'
   | 'load-balancer'
   | 'platform'
   | 'proxy'
+  | 'server'
   | 'origin'
   | 'application'
   | 'database';
 
+/**
+ * How sure a diagnosis is. `high`: the response's own words say what failed (a vendor's error
+ * code or error page, an error header, an exception page). `medium`: the layer that wrote the
+ * error is known and the status's standard meaning, a Retry-After or the timing points at the
+ * cause. `low`: the status code alone, or a 503 that does not say why.
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
 /** One clue behind a conclusion, quoted so that a person can verify it. */
 export interface Evidence {
-  /** Where the clue is: a response header, the body prefix, the status, or the timing. */
-  source: 'header' | 'body' | 'status' | 'timing';
+  /** Where the clue is: a response header, the body prefix, the status, the timing, or the address's host. */
+  source: 'header' | 'body' | 'status' | 'timing' | 'url';
   /** The header's name, for header clues. */
   header?: string;
   /** The text that matched (a header's value, or the words the signature found), cut short. */
@@ -34,7 +47,11 @@ export interface Evidence {
 
 /** One hop between the visitor and the failure, as the response shows it. */
 export interface Layer {
-  /** The fingerprint's id, or `app`, `origin`, `database`, `network` for implied layers. */
+  /**
+   * The fingerprint's id; `generic:<slug>` for a product no fingerprint knows (named after its
+   * `server`, `via` or `x-powered-by` token); `network`, `front`, `origin`, `app`, `database` for
+   * implied layers.
+   */
   id: string;
   /**
    * The vendor's name, for a diagram. Implied layers are named in public/_locales
@@ -63,6 +80,8 @@ export interface Cause {
   evidence: Evidence[];
   /** True when the response is not an outage of the site (a bot check, the visitor's Wi-Fi login). */
   falseAlarm: boolean;
+  /** How sure this cause is, from the clue that made it apply. */
+  confidence: Confidence;
 }
 
 /** Everything the extension can say about one 5xx response. */
@@ -75,6 +94,11 @@ export interface Diagnosis {
   causes: Cause[];
   /** The site is probably not down: the first cause is a bot challenge or the visitor's network. */
   falseAlarm: boolean;
+  /**
+   * How sure the first cause is. Absent from diagnoses stored before it existed (read them as
+   * unknown, never as sure).
+   */
+  confidence?: Confidence;
   /** Request IDs from the headers, most specific first. */
   requestIds: { header: string; value: string }[];
   /** IDs printed on the vendor's error page, when the body prefix has them. */

@@ -1,3 +1,5 @@
+import { ID_HEADER_NAME } from '@/lib/diagnosis/request-ids';
+
 /** A response header as webRequest reports it. */
 export interface HttpHeader {
   name: string;
@@ -9,7 +11,7 @@ export interface HttpHeader {
  * An allowlist, so that cookies, tokens and anything unexpected are never stored.
  * @internal Exported for the convention test that the diagnosis reads only these.
  */
-export const SAFE_HEADERS: ReadonlySet<string> = new Set([
+const SAFE_HEADERS: ReadonlySet<string> = new Set([
   'server',
   'via',
   'date',
@@ -46,19 +48,47 @@ export const SAFE_HEADERS: ReadonlySet<string> = new Set([
   'x-github-request-id',
   'traceparent',
   'link',
+  // Who answered, as the diagnosis reads it (lib/diagnosis/tables/fingerprints-*.ts).
+  'x-cache-lookup',
+  'x-squid-error',
+  'x-envoy-overloaded',
+  'x-kong-response-latency',
+  'x-railway-edge',
+  'x-railway-fallback',
+  'x-render-origin-server',
+  'rndr-id',
+  'x-amz-id-2',
+  'cdn-requestpullsuccess',
 ]);
+
+/** Never kept, whatever their name looks like: they carry sessions and credentials. */
+const SECRET_HEADER = /cookie|auth|token|secret|session|password|key/;
+
+/**
+ * Whether a response header is kept: the list above, or a name vendors give request, trace and
+ * correlation IDs (`fly-request-id`, `x-kong-request-id`, `x-cloud-trace-context`…), never one
+ * that carries a session or a credential.
+ */
+export function isSafeHeader(name: string): boolean {
+  return SAFE_HEADERS.has(name) || (ID_HEADER_NAME.test(name) && !SECRET_HEADER.test(name));
+}
 
 /** Longest header value we keep; longer ones are cut, never stored whole. */
 const MAX_HEADER_VALUE = 512;
 
-/** Picks the allowlisted headers, lower-cased, last value wins, values bounded. */
+/**
+ * Picks the allowlisted headers, lower-cased, values bounded. A header sent more than once is one
+ * value, its lines joined with ", " as HTTP reads them (Caddy in front of nginx sends two `Server`
+ * lines: both are layers).
+ */
 export function pickSafeHeaders(headers: readonly HttpHeader[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
   for (const { name, value } of headers) {
     const key = name.toLowerCase();
-    if (value === undefined || !SAFE_HEADERS.has(key)) continue;
-    out[key] = value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE)}…` : value;
+    if (value === undefined || !isSafeHeader(key)) continue;
+    const joined = key in out ? `${out[key]}, ${value}` : value;
+    out[key] = joined.length > MAX_HEADER_VALUE ? `${joined.slice(0, MAX_HEADER_VALUE)}…` : joined;
   }
   return out;
 }

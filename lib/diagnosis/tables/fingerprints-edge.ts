@@ -1,10 +1,44 @@
 import type { Fingerprint } from './fingerprints';
 
 // Vendors spell apostrophes three ways on their error pages.
-const APOS = "(?:'|’|&#39;|&#x27;)";
+export const APOS = "(?:'|’|&#39;|&#x27;)";
 
-/** CDNs, firewalls, load balancers and hosting platforms: the layers in front of a site's servers. */
+/**
+ * The layers at the edges: the visitor's own proxies, CDNs, the code site owners run on them, and
+ * firewalls in front of a site.
+ */
 export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
+  {
+    id: 'squid',
+    vendor: 'Squid',
+    kind: 'proxy',
+    depth: 35,
+    forwardProxy: true,
+    signatures: [
+      { id: 'squid-server', header: 'server', pattern: /^squid(?:\/[\d.]{1,12})?$/i },
+      { id: 'squid-via', header: 'via', pattern: /\(squid(?:\/[\d.]{1,12})?\)$/i },
+      { id: 'squid-error', header: 'x-squid-error', pattern: /^ERR_[A-Z_]{3,40}(?: -?\d{1,5})?$/, wroteError: true },
+      { id: 'squid-error-page', pattern: /<!-- ERR_[A-Z_]{3,40} -->|\(squid\/[\d.]{1,12}\)<\/(?:p|div)>/, wroteError: true },
+      // Squid's words for what went wrong, from its X-Squid-Error header.
+      { id: 'squid-connect-fail', header: 'x-squid-error', pattern: /^ERR_CONNECT_FAIL\b/ },
+      { id: 'squid-dns-fail', header: 'x-squid-error', pattern: /^ERR_DNS_FAIL\b/ },
+      { id: 'squid-read-timeout', header: 'x-squid-error', pattern: /^ERR_(?:READ_TIMEOUT|LIFETIME_EXP)\b/ },
+      // Squid 5 answers a name that does not resolve with ERR_READ_ERROR 0 (its bug 5294).
+      { id: 'squid-read-error-0', header: 'x-squid-error', pattern: /^ERR_READ_ERROR 0$/ },
+      { id: 'squid-zero-size', header: 'x-squid-error', pattern: /^ERR_ZERO_SIZE_OBJECT\b/ },
+      { id: 'squid-secure-connect-fail', header: 'x-squid-error', pattern: /^ERR_SECURE_CONNECT_FAIL\b/ },
+    ],
+  },
+  {
+    id: 'bluecoat',
+    vendor: 'Blue Coat ProxySG',
+    kind: 'network',
+    depth: 1,
+    signatures: [
+      { id: 'bluecoat-error-page', pattern: /<big>Network Error \([a-z_]{3,40}\)<\/big>/, wroteError: true },
+      { id: 'bluecoat-dns', pattern: /Network Error \((?:dns_unresolved_hostname|dns_server_failure)\)/ },
+    ],
+  },
   {
     id: 'cloudflare',
     vendor: 'Cloudflare',
@@ -15,12 +49,27 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'cf-ray', header: 'cf-ray', pattern: /^[0-9a-f]{16}(?:-[A-Z]{3})?$/ },
       { id: 'cf-error-type', header: 'cf-error-type', pattern: /^[\w-]{1,40}$/, wroteError: true },
       { id: 'cf-error-page', pattern: /(?:Error code |class="cf-error-code">)\d{3,4}\b/, wroteError: true },
+      { id: 'cf-origin-dns-page', pattern: /class="cf-error-code">1016</ },
+      { id: 'cf-tunnel-down', pattern: /class="cf-error-code">1033</ },
       { id: 'cf-mitigated', header: 'cf-mitigated', pattern: /^challenge$/i, wroteError: true, challenge: true },
       {
         id: 'cf-challenge-page',
         pattern: /<title>Just a moment\.\.\.<\/title>|Checking your browser before accessing|window\._cf_chl_opt/,
         wroteError: true,
         challenge: true,
+      },
+    ],
+  },
+  {
+    id: 'cloudflare-workers',
+    vendor: 'Cloudflare Workers',
+    kind: 'edge-code',
+    depth: 12,
+    signatures: [
+      {
+        id: 'cf-worker-error',
+        pattern: /class="cf-error-code">110[12]<|<title>Worker (?:threw exception|exceeded resource limits) \|/,
+        wroteError: true,
       },
     ],
   },
@@ -50,12 +99,23 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     vendor: 'Fastly',
     kind: 'cdn',
     depth: 10,
+    autoRetryAfter: true,
     signatures: [
-      { id: 'fastly-served-by', header: 'x-served-by', pattern: /\bcache-[a-z0-9-]{1,40}-[A-Z]{3}\b/ },
+      { id: 'fastly-served-by', header: 'x-served-by', pattern: /\bcache-[a-z0-9-]{1,40}-[A-Z]{3}$/ },
+      // Fastly's Via is a bare `1.1 varnish`; a self-hosted Varnish names its version.
+      { id: 'fastly-via', header: 'via', pattern: /^1\.1 varnish$/ },
       { id: 'fastly-request-id', header: 'x-fastly-request-id', pattern: /^[0-9a-f]{20,64}$/i },
       { id: 'fastly-error-page', pattern: /Guru Mediation:/, wroteError: true },
+      // Fastly's synthetic 503s put the reason in the page's heading (and the status line).
       { id: 'fastly-unhealthy', pattern: /Error 503 Backend is unhealthy/, wroteError: true },
       { id: 'fastly-first-byte-timeout', pattern: /Error 503 first byte timeout/i, wroteError: true },
+      { id: 'fastly-refused', pattern: /Error 503 Connection refused/i, wroteError: true },
+      { id: 'fastly-read-error', pattern: /Error 503 backend read error/i, wroteError: true },
+      {
+        id: 'fastly-tls',
+        pattern: /Error 503 (?:certificate has expired|certificate verify failed|unable to get local issuer certificate|SSL handshake error|hostname doesn't match)/i,
+        wroteError: true,
+      },
     ],
   },
   {
@@ -64,11 +124,26 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     kind: 'cdn',
     depth: 10,
     signatures: [
-      { id: 'cloudfront-via', header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)/ },
+      { id: 'cloudfront-via', header: 'via', pattern: /\.cloudfront\.net \(CloudFront\)$/ },
       { id: 'cloudfront-server', header: 'server', pattern: /^CloudFront$/, wroteError: true },
       { id: 'cloudfront-x-cache', header: 'x-cache', pattern: /\bfrom cloudfront$/i },
       { id: 'cloudfront-id', header: 'x-amz-cf-id', pattern: /^[\w=-]{20,100}$/ },
       { id: 'cloudfront-error-page', pattern: /Generated by cloudfront \(CloudFront\)/, wroteError: true },
+      { id: 'cloudfront-connect-failed', pattern: new RegExp(`CloudFront wasn${APOS}t able to connect to the origin`) },
+    ],
+  },
+  {
+    id: 'lambda-edge',
+    vendor: 'Lambda@Edge',
+    kind: 'edge-code',
+    depth: 12,
+    signatures: [
+      { id: 'lambda-edge-x-cache', header: 'x-cache', pattern: /^Lambda(?:Execution|Validation|Limit)Error from cloudfront$/i },
+      {
+        id: 'lambda-edge-error',
+        pattern: /The Lambda function (?:returned|associated with the CloudFront distribution is invalid)/,
+        wroteError: true,
+      },
     ],
   },
   {
@@ -86,10 +161,22 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     ],
   },
   {
+    id: 'bunny',
+    vendor: 'Bunny CDN',
+    kind: 'cdn',
+    depth: 10,
+    signatures: [
+      { id: 'bunny-server', header: 'server', pattern: /^BunnyCDN(?:-[A-Z]{2}\d{0,2})?(?:-\d{1,6})?$/ },
+      { id: 'bunny-request-id', header: 'cdn-requestid', pattern: /^[0-9a-f]{32}$/ },
+      // Bunny's answer when its pull from the origin failed: the error is Bunny's own.
+      { id: 'bunny-pull-failed', header: 'cdn-requestpullsuccess', pattern: /^False$/, wroteError: true },
+    ],
+  },
+  {
     id: 'imperva',
     vendor: 'Imperva',
     kind: 'firewall',
-    depth: 12,
+    depth: 14,
     signatures: [
       { id: 'imperva-iinfo', header: 'x-iinfo', pattern: /^[\d-]{5,40}\b/ },
       { id: 'imperva-x-cdn', header: 'x-cdn', pattern: /^(?:Incapsula|Imperva)$/i },
@@ -100,7 +187,7 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     id: 'sucuri',
     vendor: 'Sucuri',
     kind: 'firewall',
-    depth: 12,
+    depth: 14,
     signatures: [
       { id: 'sucuri-server', header: 'server', pattern: /^Sucuri\/Cloudproxy$/i },
       { id: 'sucuri-id', header: 'x-sucuri-id', pattern: /^\d{1,10}$/ },
@@ -110,79 +197,9 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     id: 'datadome',
     vendor: 'DataDome',
     kind: 'firewall',
-    depth: 12,
+    depth: 14,
     signatures: [
       { id: 'datadome-challenge', pattern: /\b(?:geo|ct)\.captcha-delivery\.com\b/, wroteError: true, challenge: true },
-    ],
-  },
-  {
-    id: 'aws-alb',
-    vendor: 'AWS load balancer',
-    kind: 'load-balancer',
-    depth: 20,
-    signatures: [{ id: 'awselb-server', header: 'server', pattern: /^awselb\/[\d.]+$/i, wroteError: true }],
-  },
-  {
-    id: 'google-front-end',
-    vendor: 'Google Front End',
-    kind: 'load-balancer',
-    depth: 20,
-    signatures: [
-      { id: 'google-via', header: 'via', pattern: /\b1\.1 google\b/ },
-      { id: 'google-error-page', pattern: new RegExp(`That${APOS}s an error\\.`), wroteError: true },
-    ],
-  },
-  {
-    id: 'haproxy',
-    vendor: 'HAProxy',
-    kind: 'load-balancer',
-    depth: 20,
-    signatures: [
-      { id: 'haproxy-no-server', pattern: /No server is available to handle this request\./, wroteError: true },
-    ],
-  },
-  {
-    id: 'vercel',
-    vendor: 'Vercel',
-    kind: 'platform',
-    depth: 30,
-    signatures: [
-      { id: 'vercel-server', header: 'server', pattern: /^Vercel$/i },
-      { id: 'vercel-id', header: 'x-vercel-id', pattern: /^[a-z]{3}\d*::/ },
-      {
-        id: 'vercel-function-timeout',
-        header: 'x-vercel-error',
-        pattern: /^FUNCTION_INVOCATION_TIMEOUT$/,
-        wroteError: true,
-      },
-      {
-        id: 'vercel-function-failed',
-        header: 'x-vercel-error',
-        pattern: /^FUNCTION_INVOCATION_FAILED$/,
-        wroteError: true,
-      },
-      { id: 'vercel-error-page', pattern: /Code: (?:<code>)?[A-Z_]{5,60}\b/, wroteError: true },
-    ],
-  },
-  {
-    id: 'netlify',
-    vendor: 'Netlify',
-    kind: 'platform',
-    depth: 30,
-    signatures: [
-      { id: 'netlify-server', header: 'server', pattern: /^Netlify$/i },
-      { id: 'netlify-request-id', header: 'x-nf-request-id', pattern: /^[\w-]{10,64}$/ },
-    ],
-  },
-  {
-    id: 'heroku',
-    vendor: 'Heroku',
-    kind: 'platform',
-    depth: 30,
-    signatures: [
-      { id: 'heroku-server', header: 'server', pattern: /^heroku$/i },
-      { id: 'heroku-via', header: 'via', pattern: /\b(?:heroku-router|vegur)\b/ },
-      { id: 'heroku-error-page', pattern: /herokucdn\.com\/error-pages\/[a-z-]{1,40}\.html/, wroteError: true },
     ],
   },
 ];

@@ -1,14 +1,24 @@
 import type { LayerKind } from '../model';
+import { APP_FINGERPRINTS } from './fingerprints-apps';
 import { EDGE_FINGERPRINTS } from './fingerprints-edge';
+import { PLATFORM_FINGERPRINTS } from './fingerprints-platforms';
 import { SERVER_FINGERPRINTS } from './fingerprints-servers';
 
-/** One clue that a vendor handled the response: a header or a text in the body prefix. */
+/**
+ * One clue that a vendor handled the response: a header, a text in the body prefix, the status
+ * line's reason phrase, or the host of the address.
+ */
 export interface Signature {
   /** Unique across the table; cause rows and tests name signatures by it. */
   id: string;
-  /** Lower-case header name to test; absent for a body signature. */
+  /**
+   * Lower-case header name to test. `server`, `via` and `x-powered-by` are lists (one entry per
+   * layer that wrote one): the pattern is tested against each entry.
+   */
   header?: string;
-  /** Tested against the header value, or against the bounded body prefix. Kept narrow and linear. */
+  /** Without a header: the body prefix (default), the reason phrase (`status`), or the URL's host (`url`). */
+  in?: 'status' | 'url';
+  /** Kept narrow and linear: it runs on every failure, against text the page controls. */
   pattern: RegExp;
   /** The layer wrote this error response itself rather than passing on one from behind it. */
   wroteError?: boolean;
@@ -23,15 +33,36 @@ export interface Fingerprint {
   vendor: string;
   kind: LayerKind;
   /**
-   * Where this layer usually sits, outermost lowest. Headers do not say in what order layers
-   * handled a response, so the usual position orders the layers that signed one.
+   * Where this layer usually sits, outermost lowest. It orders layers only where the response
+   * does not: `Via` entries, the page's writer and repeated `Server` lines do (./chain.ts).
    */
   depth: number;
   signatures: readonly Signature[];
+  /**
+   * Layers that are this vendor's own front end when it signs (Cloud Run answers through Google's
+   * front end and Envoy; App Service through IIS): their clues join this layer instead of making
+   * layers of their own. Fingerprint ids, or `generic:<slug>`.
+   */
+  absorbs?: readonly string[];
+  /**
+   * A product mostly run as the visitor's own (forward or corporate) proxy: its layer is the
+   * visitor's network unless the response shows it serves the site itself (./chain.ts).
+   */
+  forwardProxy?: true;
+  /**
+   * It adds a Retry-After of its own to every error (Varnish's builtin `Retry-After: 5`, Fastly's
+   * `0`): its Retry-After says nothing about a maintenance window.
+   */
+  autoRetryAfter?: true;
 }
 
 /**
- * The vendors and layers we recognise, edge first. Adding one is adding a row (in
- * fingerprints-edge.ts or fingerprints-servers.ts) and a fixture in test/fixtures/responses/.
+ * The vendors and layers we recognise, edge first. Adding one is adding a row (in the
+ * fingerprints-*.ts file of its kind) and a fixture in test/fixtures/responses/.
  */
-export const FINGERPRINTS: readonly Fingerprint[] = [...EDGE_FINGERPRINTS, ...SERVER_FINGERPRINTS];
+export const FINGERPRINTS: readonly Fingerprint[] = [
+  ...EDGE_FINGERPRINTS,
+  ...PLATFORM_FINGERPRINTS,
+  ...SERVER_FINGERPRINTS,
+  ...APP_FINGERPRINTS,
+];
