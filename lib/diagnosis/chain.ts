@@ -4,7 +4,7 @@ import { FINGERPRINTS, type Fingerprint, type Signature } from './tables/fingerp
 import { WORDS } from './tables/words';
 
 /** One clue that matched: a fingerprint's signature (with its layer) or words (no layer). */
-export interface Clue {
+interface Clue {
   layer: Layer | null;
   evidence: Evidence;
   signature?: Signature;
@@ -47,7 +47,10 @@ export function quote(text: string): string {
   return flat.length > MAX_EVIDENCE_CHARS ? `${flat.slice(0, MAX_EVIDENCE_CHARS)}…` : flat;
 }
 
-/** Implied layers, by id: added when the response names no such layer but the status or a cause says it is there. */
+/**
+ * Implied layers, by id: added when the response names no such layer but the status or a cause says it is there.
+ * @internal Exported for the convention test that each has its words.
+ */
 export const IMPLIED_LAYERS = {
   network: { id: 'network', vendor: 'Your network', kind: 'network', implied: true },
   front: { id: 'front', vendor: 'Front server', kind: 'proxy', implied: true },
@@ -88,8 +91,6 @@ interface Placed {
   /** Every clue is a header a layer passing the answer on would add (or the address): none is the page. */
   passedOn: boolean;
 }
-
-const ROWS_BY_ID = new Map(FINGERPRINTS.map((row) => [row.id, row]));
 
 /**
  * Finds every layer that signed a response — the fingerprint tables' vendors, and any `Server`,
@@ -195,7 +196,9 @@ function test(signature: Signature, s: Sources): { evidence: Evidence; entries: 
     return { evidence: { source: 'header', header, text: quote(value) }, entries: [] };
   }
   if (signature.in === 'status') {
-    return s.reason && pattern.test(s.reason) ? { evidence: { source: 'status', text: quote(s.reason) }, entries: [] } : null;
+    return s.reason && pattern.test(s.reason)
+      ? { evidence: { source: 'status', text: quote(s.reason) }, entries: [] }
+      : null;
   }
   if (signature.in === 'url') {
     return s.host && pattern.test(s.host) ? { evidence: { source: 'url', text: quote(s.host) }, entries: [] } : null;
@@ -322,9 +325,4 @@ function order(placed: Placed[]): Placed[] {
     out.push(...left.splice(i, 1));
   }
   return out;
-}
-
-/** The fingerprint row behind a layer id, if any. */
-export function rowOf(id: string): Fingerprint | undefined {
-  return ROWS_BY_ID.get(id);
 }

@@ -101,13 +101,20 @@ const PAGE_ID_PATTERNS: readonly PageIdPattern[] = [
     pattern: /Guru Mediation:\s*(?:<\/h3>\s*<p>)?\s*Details:\s*(cache-[\w-]{1,60} \d{1,20} \d{1,20})/,
   },
   { label: 'Azure Front Door reference', pattern: /Ref A:\s*([0-9A-Z]{16,64})/ },
-  { label: 'Incident ID', pattern: /\bincident ID:?\s*([\w-]{6,80})/i },
-  { label: 'Request ID', pattern: /\bRequest[ _-]?ID(?:"\s?:\s?"|:\s*(?:<[^<>]{0,40}>\s*)?)([A-Za-z0-9][\w.:=+/-]{5,99})/i },
+  // Generic ones: only ID-shaped values (digits; a UUID; one run of 16+ letters and digits), so
+  // that a page cannot put words of its own into the details.
+  { label: 'Incident ID', pattern: /\bincident ID:?\s*(\d[\d-]{5,79})/i },
+  {
+    label: 'Request ID',
+    pattern:
+      /\bRequest[ _-]?ID(?:"\s?:\s?"|:\s*(?:<[^<>]{0,40}>\s*)?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9]{16,64})\b/i,
+  },
 ];
 
 /**
  * The IDs an error page prints, from the bounded body prefix. An ID a header already gives (or
- * the start of it: Cloudflare prints the Ray ID without its location) is left out: each once.
+ * the start of it: Cloudflare prints the Ray ID without its location, and a generic pattern stops
+ * before base64's `=`) is left out: each once.
  */
 export function pageIds(body: string, headers: Record<string, string> = {}): PageId[] {
   const known = requestIds(headers).map((id) => id.value);
@@ -116,7 +123,7 @@ export function pageIds(body: string, headers: Record<string, string> = {}): Pag
     const m = pattern.exec(body);
     const value = m?.[1]?.replaceAll('&#46;', '.');
     if (!value) continue;
-    const seen = (v: string) => v === value || v.startsWith(`${value}-`);
+    const seen = (v: string) => v.startsWith(value);
     if (known.some(seen) || out.some((id) => seen(id.value))) continue;
     out.push({ label, value });
   }

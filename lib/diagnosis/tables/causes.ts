@@ -199,7 +199,10 @@ export const CAUSES: readonly CauseRow[] = [
     id: 'overloaded',
     rank: 74,
     when: [
-      { signature: ['envoy-overflow', 'envoy-overloaded', 'litespeed-busy', 'resource-limit-words'], confidence: 'high' },
+      {
+        signature: ['envoy-overflow', 'envoy-overloaded', 'litespeed-busy', 'resource-limit-words'],
+        confidence: 'high',
+      },
       { signature: ['rate-limit-words'], confidence: 'high', blame: 'self' },
       { status: [529], confidence: 'medium', blame: 'self' },
     ],
@@ -230,7 +233,11 @@ export const CAUSES: readonly CauseRow[] = [
       // The site's own Squid (its accelerator): on the visitor's, see network-proxy-unreachable.
       { signature: ['squid-connect-fail'], writerKind: ['proxy'], confidence: 'high' },
       { vendor: 'aws-alb', status: [503], confidence: 'medium' },
-      { signature: ['varnish-fetch-failed', 'varnish-fetch-failed-status'], maxDurationMs: FAST_MS, confidence: 'medium' },
+      {
+        signature: ['varnish-fetch-failed', 'varnish-fetch-failed-status'],
+        maxDurationMs: FAST_MS,
+        confidence: 'medium',
+      },
       { status: [502], writer: NEXT_TO_APP, maxDurationMs: FAST_MS, confidence: 'medium' },
       { signature: ['squid-read-error-0'], writerKind: ['proxy'], maxDurationMs: FAST_MS, confidence: 'low' },
       // mod_proxy and lighttpd's mod_proxy answer a refused backend with a bare 503.
@@ -245,7 +252,13 @@ export const CAUSES: readonly CauseRow[] = [
     rank: 70,
     when: [
       {
-        signature: ['envoy-upstream-timeout', 'fastly-first-byte-timeout', 'haproxy-timeout', 'kong-timeout', 'apache-gateway-timeout'],
+        signature: [
+          'envoy-upstream-timeout',
+          'fastly-first-byte-timeout',
+          'haproxy-timeout',
+          'kong-timeout',
+          'apache-gateway-timeout',
+        ],
         confidence: 'high',
       },
       { signature: ['squid-read-timeout'], writerKind: ['proxy'], confidence: 'high' },
@@ -298,7 +311,10 @@ export const CAUSES: readonly CauseRow[] = [
     rank: 55,
     when: [
       { signature: ['railway-no-answer'], confidence: 'high' },
-      { signature: ['envoy-connect-error', 'varnish-fetch-failed', 'varnish-fetch-failed-status'], confidence: 'medium' },
+      {
+        signature: ['envoy-connect-error', 'varnish-fetch-failed', 'varnish-fetch-failed-status'],
+        confidence: 'medium',
+      },
       { status: [502], writerSigned: true, confidence: 'medium' },
       { status: [502], confidence: 'low' },
     ],

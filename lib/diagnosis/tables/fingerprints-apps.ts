@@ -1,5 +1,5 @@
-import { APOS } from './fingerprints-edge';
 import type { Fingerprint } from './fingerprints';
+import { APOS } from './fingerprints-edge';
 
 /**
  * Language runtimes and web frameworks: the site's application itself. Their own 500 pages say
@@ -73,7 +73,11 @@ export const APP_FINGERPRINTS: readonly Fingerprint[] = [
     signatures: [
       { id: 'express-powered-by', header: 'x-powered-by', pattern: /^Express$/ },
       // finalhandler's page: the error's stack or its status message in a <pre>.
-      { id: 'express-error-page', pattern: /<title>Error<\/title>\s{0,20}<\/head>\s{0,20}<body>\s{0,20}<pre>/, wroteError: true },
+      {
+        id: 'express-error-page',
+        pattern: /<title>Error<\/title>\s{0,20}<\/head>\s{0,20}<body>\s{0,20}<pre>/,
+        wroteError: true,
+      },
     ],
   },
   {
@@ -98,7 +102,9 @@ export const APP_FINGERPRINTS: readonly Fingerprint[] = [
     signatures: [
       {
         id: 'rails-500-page',
-        pattern: new RegExp(`<!-- This file lives in public/500\\.html -->|We${APOS}re sorry, but something went wrong\\.`),
+        pattern: new RegExp(
+          `<!-- This file lives in public/500\\.html -->|We${APOS}re sorry, but something went wrong\\.`,
+        ),
         wroteError: true,
       },
     ],

@@ -18,7 +18,11 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'squid-server', header: 'server', pattern: /^squid(?:\/[\d.]{1,12})?$/i },
       { id: 'squid-via', header: 'via', pattern: /\(squid(?:\/[\d.]{1,12})?\)$/i },
       { id: 'squid-error', header: 'x-squid-error', pattern: /^ERR_[A-Z_]{3,40}(?: -?\d{1,5})?$/, wroteError: true },
-      { id: 'squid-error-page', pattern: /<!-- ERR_[A-Z_]{3,40} -->|\(squid\/[\d.]{1,12}\)<\/(?:p|div)>/, wroteError: true },
+      {
+        id: 'squid-error-page',
+        pattern: /<!-- ERR_[A-Z_]{3,40} -->|\(squid\/[\d.]{1,12}\)<\/(?:p|div)>/,
+        wroteError: true,
+      },
       // Squid's words for what went wrong, from its X-Squid-Error header.
       { id: 'squid-connect-fail', header: 'x-squid-error', pattern: /^ERR_CONNECT_FAIL\b/ },
       { id: 'squid-dns-fail', header: 'x-squid-error', pattern: /^ERR_DNS_FAIL\b/ },
@@ -113,7 +117,8 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'fastly-read-error', pattern: /Error 503 backend read error/i, wroteError: true },
       {
         id: 'fastly-tls',
-        pattern: /Error 503 (?:certificate has expired|certificate verify failed|unable to get local issuer certificate|SSL handshake error|hostname doesn't match)/i,
+        pattern:
+          /Error 503 (?:certificate has expired|certificate verify failed|unable to get local issuer certificate|SSL handshake error|hostname doesn't match)/i,
         wroteError: true,
       },
     ],
@@ -138,7 +143,11 @@ export const EDGE_FINGERPRINTS: readonly Fingerprint[] = [
     kind: 'edge-code',
     depth: 12,
     signatures: [
-      { id: 'lambda-edge-x-cache', header: 'x-cache', pattern: /^Lambda(?:Execution|Validation|Limit)Error from cloudfront$/i },
+      {
+        id: 'lambda-edge-x-cache',
+        header: 'x-cache',
+        pattern: /^Lambda(?:Execution|Validation|Limit)Error from cloudfront$/i,
+      },
       {
         id: 'lambda-edge-error',
         pattern: /The Lambda function (?:returned|associated with the CloudFront distribution is invalid)/,

@@ -1,5 +1,5 @@
-import { APOS } from './fingerprints-edge';
 import type { Fingerprint } from './fingerprints';
+import { APOS } from './fingerprints-edge';
 
 /** Cloud load balancers and hosting platforms: what runs a site's app for its owner. */
 export const PLATFORM_FINGERPRINTS: readonly Fingerprint[] = [
@@ -57,7 +57,8 @@ export const PLATFORM_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'cloud-run-host', in: 'url', pattern: /\.run\.app$/ },
       {
         id: 'cloud-run-malformed',
-        pattern: /^The request failed because either the HTTP response was malformed or connection to the instance had an error\./,
+        pattern:
+          /^The request failed because either the HTTP response was malformed or connection to the instance had an error\./,
         wroteError: true,
       },
     ],
@@ -82,7 +83,11 @@ export const PLATFORM_FINGERPRINTS: readonly Fingerprint[] = [
       { id: 'vercel-function-timeout', header: 'x-vercel-error', pattern: /^FUNCTION_INVOCATION_TIMEOUT$/ },
       { id: 'vercel-function-failed', header: 'x-vercel-error', pattern: /^FUNCTION_INVOCATION_FAILED$/ },
       { id: 'vercel-no-response', header: 'x-vercel-error', pattern: /^NO_RESPONSE_FROM_FUNCTION$/ },
-      { id: 'vercel-dns-not-found', header: 'x-vercel-error', pattern: /^DNS_HOSTNAME_(?:NOT_FOUND|RESOLVED_PRIVATE)$/ },
+      {
+        id: 'vercel-dns-not-found',
+        header: 'x-vercel-error',
+        pattern: /^DNS_HOSTNAME_(?:NOT_FOUND|RESOLVED_PRIVATE)$/,
+      },
       { id: 'vercel-error-page', pattern: /Code: (?:<code>)?[A-Z_]{5,60}\b/, wroteError: true },
     ],
   },
@@ -167,7 +172,11 @@ export const PLATFORM_FINGERPRINTS: readonly Fingerprint[] = [
     signatures: [
       { id: 'github-server', header: 'server', pattern: /^GitHub\.com$/ },
       { id: 'github-request-id', header: 'x-github-request-id', pattern: /^[0-9A-F]{1,8}(?::[0-9A-F]{1,12}){4}$/ },
-      { id: 'github-no-server', pattern: /No server is currently available to service your request\./, wroteError: true },
+      {
+        id: 'github-no-server',
+        pattern: /No server is currently available to service your request\./,
+        wroteError: true,
+      },
     ],
   },
 ];

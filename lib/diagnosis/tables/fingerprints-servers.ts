@@ -26,7 +26,11 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     depth: 20,
     signatures: [
       { id: 'haproxy-no-server', pattern: /No server is available to handle this request\./, wroteError: true },
-      { id: 'haproxy-timeout', pattern: /<h1>504 Gateway Time-out<\/h1>\r?\nThe server didn't respond in time\./, wroteError: true },
+      {
+        id: 'haproxy-timeout',
+        pattern: /<h1>504 Gateway Time-out<\/h1>\r?\nThe server didn't respond in time\./,
+        wroteError: true,
+      },
       {
         id: 'haproxy-bad-answer',
         pattern: /<h1>502 Bad Gateway<\/h1>\r?\nThe server returned an invalid or incomplete response\./,
@@ -51,7 +55,10 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
       },
       { id: 'envoy-upstream-timeout', pattern: /^upstream request timeout/, wroteError: true },
       // Envoy's reset reasons, as its page names them.
-      { id: 'envoy-connect-failure', pattern: /reset reason: (?:remote )?connection failure|delayed connect error: 111/ },
+      {
+        id: 'envoy-connect-failure',
+        pattern: /reset reason: (?:remote )?connection failure|delayed connect error: 111/,
+      },
       { id: 'envoy-termination', pattern: /reset reason: connection termination/ },
       { id: 'envoy-overflow', pattern: /reset reason: overflow/ },
       { id: 'envoy-tls', pattern: /transport failure reason: TLS error/ },
@@ -85,7 +92,11 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     kind: 'proxy',
     depth: 40,
     signatures: [
-      { id: 'nginx-server', header: 'server', pattern: /^(?:nginx|openresty)(?:\/[\d.]{1,12})?(?: \([\w .-]{1,40}\))?$/i },
+      {
+        id: 'nginx-server',
+        header: 'server',
+        pattern: /^(?:nginx|openresty)(?:\/[\d.]{1,12})?(?: \([\w .-]{1,40}\))?$/i,
+      },
       {
         id: 'nginx-error-page',
         pattern: /<hr><center>(?:nginx|openresty)(?:\/[\d.]{1,12})?(?: \([\w .-]{1,40}\))?<\/center>/,
@@ -125,7 +136,10 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
       // mod_proxy's Reason lines and timeout page.
       { id: 'apache-dns-failure', pattern: /Reason: <strong>DNS lookup failure for: / },
       { id: 'apache-error-reading', pattern: /Reason: <strong>Error reading from remote server<\/strong>/ },
-      { id: 'apache-gateway-timeout', pattern: /The gateway did not receive a timely response\s+from the upstream server/ },
+      {
+        id: 'apache-gateway-timeout',
+        pattern: /The gateway did not receive a timely response\s+from the upstream server/,
+      },
     ],
   },
   {
@@ -151,7 +165,11 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     depth: 46,
     signatures: [
       { id: 'http-sys-server', header: 'server', pattern: /^Microsoft-HTTPAPI\/[\d.]{1,8}$/ },
-      { id: 'http-sys-unavailable', pattern: /<p>HTTP Error 503\. The service is unavailable\.<\/p>/, wroteError: true },
+      {
+        id: 'http-sys-unavailable',
+        pattern: /<p>HTTP Error 503\. The service is unavailable\.<\/p>/,
+        wroteError: true,
+      },
     ],
   },
   {
@@ -161,7 +179,11 @@ export const SERVER_FINGERPRINTS: readonly Fingerprint[] = [
     depth: 45,
     signatures: [
       { id: 'litespeed-server', header: 'server', pattern: /^LiteSpeed$/i },
-      { id: 'litespeed-page', pattern: /Proudly powered by {1,4}<a [^<>]{1,120}>LiteSpeed Web Server<\/a>/, wroteError: true },
+      {
+        id: 'litespeed-page',
+        pattern: /Proudly powered by {1,4}<a [^<>]{1,120}>LiteSpeed Web Server<\/a>/,
+        wroteError: true,
+      },
       { id: 'litespeed-busy', pattern: /The server is temporarily busy, try again later!/ },
     ],
   },
