@@ -26,6 +26,13 @@ export default defineBackground(() => {
     });
   }
 
+  // When each page's request goes out: how long a failing one's answer took tells a refused
+  // server from a slow one. Top-level requests only, one map write each.
+  browser.webRequest.onSendHeaders.addListener((details) => flow.onRequestSent(details), {
+    urls: ['<all_urls>'],
+    types: ['main_frame'],
+  });
+
   // The hot path: every watched request of every page ends here. Healthy ones return at once.
   browser.webRequest.onCompleted.addListener(
     (details) => {

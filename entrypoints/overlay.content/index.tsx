@@ -38,6 +38,8 @@ export default defineContentScript({
     const payload = await send('overlay:claim', {
       url: location.href,
       navStatus: nav?.responseStatus ?? 0,
+      // How long the answer took (0 when the browser does not say): a refused server answers at once.
+      responseMs: nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : 0,
       // A bounded prefix of the rendered page, for the diagnosis: never stored, never shown as HTML.
       body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
     });

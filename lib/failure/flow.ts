@@ -5,6 +5,17 @@ import type { Settings } from '@/lib/settings';
 import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending } from './model';
 import { type SessionArea, TabState } from './tab-state';
 
+/** Top-level requests in flight whose start is remembered; older ones are forgotten first. */
+const MAX_IN_FLIGHT = 64;
+
+/** Longest answer time a page may claim. */
+const MAX_RESPONSE_MS = 10 * 60_000;
+
+/** A time the page claims, if it is one: a finite number of ms above 0 and at most ten minutes. */
+function pageTiming(value: number): number | undefined {
+  return Number.isFinite(value) && value > 0 && value <= MAX_RESPONSE_MS ? Math.round(value) : undefined;
+}
+
 /** How an injection attempt ended. */
 export type InjectOutcome = 'injected' | 'error-page' | 'failed';
 
@@ -71,6 +82,9 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   // The browser clears a tab's badge when a new document commits, which can come after the
   // response completed: the top-level failure is kept to badge the committed page again.
   const badges = new TabState<{ url: string; status: number }>(session, 'badges');
+  // When each top-level request went out, by request id. In memory on purpose: it is a write per
+  // page load, and a stopped worker only loses the timing of the few requests then in flight.
+  const sent = new Map<string, number>();
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
@@ -79,8 +93,14 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     await effects.openExplainPage(tabId, url, entry.incident, entry.logState);
   }
 
-  async function explainTopLevel(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void> {
-    await pending.set(tabId, { url, incident, logState });
+  async function explainTopLevel(
+    tabId: number,
+    url: string,
+    incident: Incident,
+    logState: LogState,
+    durationMs?: number,
+  ): Promise<void> {
+    await pending.set(tabId, { url, incident, logState, durationMs });
     const outcome = await effects.inject(tabId);
     if (outcome === 'error-page') await showExplainPage(tabId, url);
   }
@@ -112,21 +132,31 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   }
 
   return {
+    /** A top-level request is being sent: its failure's diagnosis reads how long the answer took. */
+    onRequestSent(req: { requestId: string; timeStamp: number }): void {
+      sent.set(req.requestId, req.timeStamp);
+      if (sent.size > MAX_IN_FLIGHT) sent.delete(sent.keys().next().value as string);
+    },
+
     /** A response with status ≥ 500 completed. */
     async onFailure(req: CompletedRequest): Promise<void> {
       // Our own checks ("Reload when it's back", from the service worker, in no tab) are not the
       // person's failures. A Retry from the explanation page is: it navigates a tab.
       if (req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin))) return;
       const topLevel = req.type === 'main_frame';
+      const began = sent.get(req.requestId);
+      sent.delete(req.requestId);
+      const durationMs = began === undefined ? undefined : req.timeStamp - began;
       const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
       const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
-      const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage, siteOf });
+      const pageUrl = topLevel ? undefined : tab?.url;
+      const incident = createIncident(req, { pageUrl, tzOffset, vantage, siteOf, durationMs });
       const logState = await record(incident, tab?.incognito === true, settings);
       if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);
       if (topLevel) await badges.set(req.tabId, { url: req.url, status: req.statusCode });
       if (!wanted(settings, incident, topLevel)) return;
-      if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState);
+      if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
       else await noticeSubRequest(req.tabId, req);
     },
 
@@ -154,13 +184,22 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
 
     /**
      * The overlay in a tab asks what to show: the failing page's explanation (diagnosed again
-     * with the page's body), or the notice for a burst of failed sub-requests, or nothing.
+     * with the page's body and the time its response took: `responseMs` comes from the page, so
+     * anything but a plausible time is ignored), or the notice for a burst of failed
+     * sub-requests, or nothing.
      */
-    async onClaim(tabId: number, url: string, navStatus: number, body: string): Promise<OverlayPayload | null> {
+    async onClaim(
+      tabId: number,
+      url: string,
+      navStatus: number,
+      body: string,
+      responseMs?: number,
+    ): Promise<OverlayPayload | null> {
       const entry = await pending.get(tabId);
       if (entry && entry.url === url && !(navStatus > 0 && navStatus < 500)) {
         await pending.take(tabId);
-        const incident = body ? withBody(entry.incident, body) : entry.incident;
+        const durationMs = pageTiming(responseMs ?? Number.NaN) ?? entry.durationMs;
+        const incident = body || durationMs !== undefined ? withBody(entry.incident, body, durationMs) : entry.incident;
         if (
           incident.id !== undefined &&
           JSON.stringify(incident.diagnosis) !== JSON.stringify(entry.incident.diagnosis)

@@ -11,6 +11,8 @@ export interface Pending {
   url: string;
   incident: Incident;
   logState: LogState;
+  /** How long its answer took, as the background saw it; the page's own timing refines it. */
+  durationMs?: number;
 }
 
 /** Whether an incident is in the log: saved, left out (private window), or the log failed. */

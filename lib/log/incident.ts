@@ -34,10 +34,12 @@ export interface IncidentContext {
    * List when it first needs it instead of carrying it.
    */
   siteOf: (url: string) => string;
+  /** How long the answer took, when the background saw the request go out (top-level pages). */
+  durationMs?: number;
 }
 
-/** Diagnoses the incident again with a bounded prefix of its page's body. */
-export function withBody(incident: Incident, body: string): Incident {
+/** Diagnoses the incident again with a bounded prefix of its page's body and the time its answer took. */
+export function withBody(incident: Incident, body: string, durationMs?: number): Incident {
   const diagnosis = diagnose(
     {
       status: incident.status,
@@ -45,6 +47,7 @@ export function withBody(incident: Incident, body: string): Incident {
       headers: incident.headers,
       body,
       url: incident.requestUrl,
+      durationMs,
     },
     incident.time,
   );
@@ -80,6 +83,9 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     vantage,
     source: LOCAL_SOURCE,
     // Headers only here: the body, when there is one, reaches us later from the page (see lib/diagnosis/diagnose.ts).
-    diagnosis: diagnose({ status: req.statusCode, statusLine: req.statusLine, headers, url: req.url }, time),
+    diagnosis: diagnose(
+      { status: req.statusCode, statusLine: req.statusLine, headers, url: req.url, durationMs: context.durationMs },
+      time,
+    ),
   };
 }

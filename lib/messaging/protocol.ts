@@ -15,9 +15,14 @@ export interface Protocol {
    * The overlay, just injected, asks what to show. `navStatus` is the document's own response
    * status from Navigation Timing (0 when the browser does not expose it): a document below 500
    * is an older page of the same address, not the failing one. `body` is a bounded prefix of
-   * the rendered document, for the diagnosis (see lib/diagnosis/diagnose.ts).
+   * the rendered document, for the diagnosis (see lib/diagnosis/diagnose.ts). `responseMs` is the
+   * document's Navigation Timing from request start to response start (0 when not exposed): how
+   * long the answer took tells a refused server from a slow one.
    */
-  'overlay:claim': { request: { url: string; navStatus: number; body: string }; response: OverlayPayload | null };
+  'overlay:claim': {
+    request: { url: string; navStatus: number; body: string; responseMs?: number };
+    response: OverlayPayload | null;
+  };
   /** The background tells a page's overlay script about a new or growing burst of failures. */
   'overlay:notice': { request: { burst: Burst }; response: boolean };
   /** "Reload when it's back": the background requests the address (GET, no cache) once. */

@@ -30,10 +30,11 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
   /** A content script in a web page (not one of our own pages, which may also sit in a tab). */
   const inPage = (sender: Browser.runtime.MessageSender) => !sender.url?.startsWith(origin);
   const handlers: { [K in MessageName]?: Handler<K> } = {
-    'overlay:claim': ({ url, navStatus, body }, sender) => {
+    'overlay:claim': ({ url, navStatus, body, responseMs }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
-      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, String(body ?? '').slice(0, MAX_BODY_CHARS));
+      const page = String(body ?? '').slice(0, MAX_BODY_CHARS);
+      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, page, Number(responseMs));
     },
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.

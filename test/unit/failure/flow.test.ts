@@ -125,6 +125,31 @@ describe('a top-level failure', () => {
     expect(log).toContain('refine 1');
   });
 
+  it('reads how long the answer took: a 502 in milliseconds is a server that is down', async () => {
+    const { flow, recorded } = setup();
+    flow.onRequestSent({ requestId: '9', timeStamp: 988 });
+    await flow.onFailure(failure);
+    expect(recorded[0]?.diagnosis.causes[0]).toMatchObject({
+      id: 'upstream-down',
+      evidence: expect.arrayContaining([{ source: 'timing', text: 'answered in 12 ms' }]),
+    });
+  });
+
+  it('refines the time with the page’s own timing, and ignores a time that is not one', async () => {
+    for (const [responseMs, cause] of [
+      [31_000, 'upstream-bad-answer'],
+      [Number.NaN, 'upstream-failed'],
+      [-1, 'upstream-failed'],
+      [Number.POSITIVE_INFINITY, 'upstream-failed'],
+      [1e12, 'upstream-failed'],
+    ] as const) {
+      const { flow } = setup();
+      await flow.onFailure(failure);
+      const payload = await flow.onClaim(5, failure.url, 502, '', responseMs);
+      expect(payload?.kind === 'page' && payload.incident.diagnosis.causes[0]?.id, String(responseMs)).toBe(cause);
+    }
+  });
+
   it('badges the page again when its document commits after the response (the browser clears it)', async () => {
     const { flow, log } = setup({ settings: { overlay: false } });
     await flow.onFailure(failure);
