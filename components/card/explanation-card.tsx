@@ -1,5 +1,5 @@
 import type { LogState } from '@/lib/failure/model';
-import { codeText, headline, waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { codeText, headline, titleText, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { CardActions } from './card-actions';
@@ -38,6 +38,8 @@ export interface Props {
 export function ExplanationCard({ incident, logState, headingLevel = 2, siteStatus, overlay, ...actions }: Props) {
   const d = incident.diagnosis;
   const code = codeText(incident.status, 'visitor', t);
+  // The lead: the most likely cause in a visitor's words, or what the code means when nothing
+  // says more. Never both: the code's general meaning could contradict a specific cause.
   const first = headline(d, 'visitor', t);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
@@ -49,7 +51,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
         </p>
         <div class="x5-head-text">
           <Heading id={HEADING_ID} class="x5-title">
-            {d.falseAlarm ? t('ui_false_alarm_title') : code.title}
+            {titleText(d, incident.status, t)}
           </Heading>
           <p class="x5-name">{t('ui_code_name', incident.status, code.name)}</p>
         </div>
@@ -78,9 +80,6 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
       </header>
       <p class="x5-meaning">{first ?? code.meaning}</p>
       {siteStatus && <p class="x5-site-status">{siteStatus}</p>}
-      {first && !d.falseAlarm && !first.startsWith(code.meaning.split('.')[0] ?? '') && (
-        <p class="x5-also">{code.meaning}</p>
-      )}
       <HopDiagram diagnosis={d} />
       {!d.falseAlarm && (
         <>

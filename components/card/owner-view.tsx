@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { causeText, codeText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
+import { causeText, codeText, confidenceText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 
@@ -22,6 +22,7 @@ const CHECKLIST = [
 export function OwnerView({ incident }: Props) {
   const [open, setOpen] = useState(false);
   const d = incident.diagnosis;
+  const sure = confidenceText(d, t);
   const places = d.chain
     .map((layer) => ({ layer, where: whereToLook(layer, t) }))
     .filter((p): p is { layer: typeof p.layer; where: string } => p.where !== null);
@@ -43,6 +44,7 @@ export function OwnerView({ incident }: Props) {
               </li>
             ))}
           </ol>
+          {sure && <p class="x5-note">{sure}</p>}
           {places.length > 0 && (
             <>
               <h3 class="x5-sub">{t('ui_owner_where')}</h3>

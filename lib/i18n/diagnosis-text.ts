@@ -1,7 +1,7 @@
 import type { EdgeLocation } from '@/lib/diagnosis/edge-location';
 import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/model';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
-import { causeKey, codeKey, lookFirstKey } from './keys';
+import { causeKey, causeTitleKey, codeKey, lookFirstKey } from './keys';
 import { type Phrase, phraseText, type TextKey, type Translate } from './translate';
 
 /**
@@ -25,7 +25,18 @@ export function codeText(
   };
 }
 
-/** A layer's name for the diagram: the vendor's own, or ours for a layer we only inferred. */
+/**
+ * The card's title: the first cause's own when it is specific enough to have one (planned
+ * maintenance, the visitor's network), a false alarm's, else the code's — so that the title never
+ * says less than, or the opposite of, the sentence under it.
+ */
+export function titleText(diagnosis: Diagnosis, status: number, t: Translate): string {
+  if (diagnosis.falseAlarm) return t('ui_false_alarm_title');
+  const key = diagnosis.causes[0] ? causeTitleKey(diagnosis.causes[0].id) : null;
+  return key ? t(key as TextKey) : codeText(status, 'visitor', t).title;
+}
+
+/** A layer's name for the diagram: the vendor's own (or the product a header names), or ours for a layer we only inferred. */
 export function layerName(layer: Layer, t: Translate): string {
   return layer.implied ? t(`layer_${layer.id}` as TextKey) : layer.vendor;
 }
@@ -35,14 +46,40 @@ export function edgeName(edge: EdgeLocation): string {
   return edge.city ? `${edge.pop} (${edge.city})` : edge.pop;
 }
 
-/** What kind of hop a layer is ("CDN", "Load balancer"…). */
+/** What kind of hop a layer is, in a visitor's words ("Front server", "Delivery network"…). */
 export function layerKind(layer: Layer, t: Translate): string {
-  return t(`kind_${layer.kind.replace('-', '_')}` as TextKey);
+  return t(`kind_${layer.kind.replace(/-/g, '_')}` as TextKey);
 }
 
 /** Where the site owner should look first for a layer; null for layers we only inferred. */
 export function whereToLook(layer: Layer, t: Translate): string | null {
   return layer.implied ? null : t(lookFirstKey(layer.id) as TextKey);
+}
+
+/** How sure the diagnosis is, in plain words; null for one stored before it said. */
+export function confidenceText(diagnosis: Diagnosis, t: Translate): string | null {
+  return diagnosis.confidence ? t(`ui_confidence_${diagnosis.confidence}`) : null;
+}
+
+/** What the diagram says of one hop. */
+export type HopState = 'working' | 'failed' | 'probably' | 'planned' | 'not-reached';
+
+/**
+ * The state of each layer of the chain, or null for all when nothing failed (a false alarm) or we
+ * cannot tell where: hops outside the failing one answered and passed it on; the failing one has
+ * the problem (probably, when no header names it; planned, when it says it is in maintenance);
+ * hops inside it were never reached.
+ */
+export function hopStates(diagnosis: Diagnosis): HopState[] | null {
+  const { chain, failing } = diagnosis;
+  if (failing === null || !chain[failing]) return null;
+  const planned = diagnosis.causes[0]?.id === 'maintenance';
+  return chain.map((layer, i) => {
+    if (i < failing) return 'working';
+    if (i > failing) return 'not-reached';
+    if (planned) return 'planned';
+    return layer.implied ? 'probably' : 'failed';
+  });
 }
 
 function capitalise(text: string): string {

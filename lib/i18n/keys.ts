@@ -24,10 +24,18 @@ export function causeKey(id: string): string {
   return `cause_${id.replace(/-/g, '_')}`;
 }
 
+/** Causes specific enough to be the card's title (the code's own title would say less, or contradict them). */
+const TITLED_CAUSES: ReadonlySet<string> = new Set(['maintenance', 'network-proxy-dns', 'network-proxy-unreachable']);
+
+/** The key of a cause's own title (`cause_<id>_title`), or null when the code's title serves. */
+export function causeTitleKey(id: string): string | null {
+  return TITLED_CAUSES.has(id) ? `${causeKey(id)}_title` : null;
+}
+
 /**
  * The key of where a vendor's owner should look first: `check_<id>` (the key predates the
  * glossary's "check", which is a request the extension makes; these are not checks).
  */
 export function lookFirstKey(fingerprintId: string): string {
-  return `check_${fingerprintId.replace(/-/g, '_')}`;
+  return fingerprintId.startsWith('generic:') ? 'check_generic' : `check_${fingerprintId.replace(/-/g, '_')}`;
 }

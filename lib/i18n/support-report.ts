@@ -1,6 +1,6 @@
 import type { Incident } from '@/lib/log/model';
 import { isoLocal, isoUtc } from '@/lib/log/time';
-import { causeText, codeText, edgeName, layerName } from './diagnosis-text';
+import { causeText, codeText, confidenceText, edgeName, layerName } from './diagnosis-text';
 import type { Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
@@ -31,6 +31,7 @@ export function detailRows(incident: Incident, t: Translate): DetailRow[] {
     [t('detail_retry_after'), d.retryAfter ? isoUtc(d.retryAfter.at) : null],
     [t('detail_chain'), d.chain.length ? d.chain.map((l) => layerName(l, t)).join(' → ') : null],
     [t('detail_failing'), failing ? layerName(failing, t) : null],
+    [t('detail_confidence'), confidenceText(d, t)],
     [t('detail_network'), incident.vantage.networkLabel || null],
     [
       t('detail_browser'),

@@ -3,7 +3,7 @@ import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
-import { causeKey } from '@/lib/i18n/keys';
+import { causeKey, causeTitleKey } from '@/lib/i18n/keys';
 import { fillMessage, messages } from '../helpers/t';
 
 /** Flesch–Kincaid grade of a text: the package takes counts, so we count. */
@@ -22,6 +22,9 @@ const text = (key: string) =>
 const visitorKeys = [
   ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [`${id}_title`, `${id}_visitor`]),
   ...[...CAUSES, UNKNOWN_CAUSE].map((c) => `${causeKey(c.id)}_visitor`),
+  ...CAUSES.flatMap((c) => causeTitleKey(c.id) ?? []),
+  // Sentences only: a grade formula says nothing of a two-word label ("Delivery network").
+  ...['high', 'medium', 'low'].map((level) => `ui_confidence_${level}`),
   ...Object.keys(messages).filter((key) => key.startsWith('ui_visitor_')),
 ];
 

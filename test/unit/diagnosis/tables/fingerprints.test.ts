@@ -24,7 +24,7 @@ describe('fingerprint table', () => {
   });
 
   it('orders kinds from the edge inward', () => {
-    const order: LayerKind[] = ['cdn', 'firewall', 'load-balancer', 'platform', 'proxy', 'application'];
+    const order: LayerKind[] = ['network', 'cdn', 'firewall', 'load-balancer', 'platform', 'server', 'application'];
     const depths = (kind: LayerKind) => FINGERPRINTS.filter((r) => r.kind === kind).map((r) => r.depth);
     for (let i = 1; i < order.length; i++) {
       const outer = order[i - 1] as LayerKind;
@@ -33,7 +33,25 @@ describe('fingerprint table', () => {
     }
   });
 
+  // Code on a CDN runs right behind it; on a platform, right behind the platform.
+  it('puts edge code right behind the network it runs on', () => {
+    const depth = (id: string) => FINGERPRINTS.find((r) => r.id === id)?.depth ?? Number.NaN;
+    const next = (id: string) =>
+      Math.min(...FINGERPRINTS.filter((r) => r.depth > depth(id) && r.kind !== 'edge-code').map((r) => r.depth));
+    const pairs: [string, string][] = [
+      ['cloudflare-workers', 'cloudflare'],
+      ['lambda-edge', 'cloudfront'],
+      ['vercel-edge', 'vercel'],
+    ];
+    for (const [code, host] of pairs) {
+      expect(depth(code), code).toBeGreaterThan(depth(host));
+      expect(depth(code), code).toBeLessThan(next(host));
+    }
+  });
+
   it('finds nothing in a healthy page that talks about errors', () => {
-    expect(signChain({}, HEALTHY_PAGE).layers).toEqual([]);
+    expect(signChain({ headers: {}, body: HEALTHY_PAGE, reason: '', url: 'https://shop.example.com/' }).layers).toEqual(
+      [],
+    );
   });
 });
