@@ -68,6 +68,7 @@ const SECRET_HEADER = /cookie|auth|token|secret|session|password|key/;
  * Whether a response header is kept: the list above, or a name vendors give request, trace and
  * correlation IDs (`fly-request-id`, `x-kong-request-id`, `x-cloud-trace-context`…), never one
  * that carries a session or a credential.
+ * @internal Exported for the convention test that the diagnosis reads only these.
  */
 export function isSafeHeader(name: string): boolean {
   return SAFE_HEADERS.has(name) || (ID_HEADER_NAME.test(name) && !SECRET_HEADER.test(name));
