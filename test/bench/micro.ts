@@ -1,6 +1,7 @@
 // Node-only figures: the background's listener, the store under fake-indexeddb, the exports.
 import { siteOf } from '../../lib/site/psl-node';
 import 'fake-indexeddb/auto';
+import { diagnose } from '../../lib/diagnosis/diagnose';
 import { toCsv } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';
 import { createFailureFlow, type Effects, type FailureFlow } from '../../lib/failure/flow';
@@ -10,6 +11,7 @@ import type { CompletedRequest } from '../../lib/log/incident';
 import { recordIncident } from '../../lib/log/incidents';
 import type { Incident } from '../../lib/log/model';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { loadFixtures, NOW } from '../fixtures/load';
 import { completedDetails, sampleIncident, VANTAGE } from './samples';
 import { median, progress, type Row } from './stats';
 
@@ -115,6 +117,45 @@ export async function benchListener(): Promise<Row[]> {
       unit: 'µs',
       runs: RUNS,
       note: `${note}; storage.session as JSON in memory`,
+    },
+  ];
+}
+
+/**
+ * Figure 1: diagnose() on each response of the fixture corpus (body included where it has one):
+ * each response's median over the runs, then the median and the slowest of those.
+ */
+export async function benchDiagnose(): Promise<Row[]> {
+  progress('figure 1: diagnose() on the fixture corpus (Node)');
+  const fixtures = await loadFixtures();
+  const repeat = 50;
+  const times = fixtures.map(() => [] as number[]);
+  for (let run = -1; run < RUNS; run++) {
+    fixtures.forEach((fixture, i) => {
+      const t0 = performance.now();
+      for (let k = 0; k < repeat; k++) diagnose(fixture.input, NOW);
+      if (run >= 0) times[i]?.push(((performance.now() - t0) * 1000) / repeat);
+    });
+  }
+  const each = times.map(median);
+  const slowest = each.indexOf(Math.max(...each));
+  const group = '1 background/event';
+  return [
+    {
+      group,
+      label: `diagnose(), median response of ${fixtures.length}`,
+      value: median(each),
+      unit: 'µs',
+      runs: RUNS,
+      note: 'Node; the fixture corpus, each response diagnosed 50 times a run; goal < 1 ms',
+    },
+    {
+      group,
+      label: 'diagnose(), slowest response',
+      value: each[slowest] ?? Number.NaN,
+      unit: 'µs',
+      runs: RUNS,
+      note: `Node; ${fixtures[slowest]?.file ?? ''}`,
     },
   ];
 }

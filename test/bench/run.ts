@@ -4,6 +4,9 @@
 //
 // Each figure's module is imported when that figure runs: lib/ changes under the suite, and
 // a module that does not load then costs only the figures that need it.
+//
+// `npm run bench -- --node` runs only the figures measured in Node (no browser): the listener and
+// diagnose() (1), the fake store (5) and the exports (7).
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { type Lab, startLab } from '../lab/server';
@@ -29,6 +32,8 @@ const NOTES = `Notes
 - median: over the runs shown; a ratio compares loads of the same round, then takes the median.
 - 1: the listener body of entrypoints/background.ts in Node with in-memory effects and realistic
   webRequest details; the browser's own dispatch of the event is not in it (figure 2 has that).
+  diagnose(): every response of test/fixtures/responses, headers and body as the extension
+  reads them; the median response's median time, and the slowest response's.
 - 2: a page on 127.0.0.1 with 100 scripts, 100 stylesheets, 100 images, all 200, no-store and URLs
   unique per load; a fresh tab per load; three headless browsers take turns, order rotated each
   round, 2 warm-up rounds dropped; Navigation Timing loadEventEnd − startTime. The gap's 95%
@@ -105,12 +110,24 @@ async function main(): Promise<void> {
   }, TIME_LIMIT_MS);
   watchdog.unref();
 
+  const micro = () => import('./micro');
+  if (process.argv.includes('--node')) {
+    await figure('1 background/event', async () => (await micro()).benchListener());
+    await figure('1 background/event', async () => (await micro()).benchDiagnose());
+    await figure('5 incident writes', async () => (await micro()).benchFakeStore());
+    await figure('7 log of 50,000', async () => (await micro()).benchExports());
+    clearTimeout(watchdog);
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(`${header(seconds, chromium)}${formatTable(rows)}\n`);
+    if (failures > 0) process.exitCode = 1;
+    return;
+  }
   const env: Env = { lab: await startLab(), server: await startBenchServer() };
   try {
     const origin = env.server.origin;
-    const micro = () => import('./micro');
     const logWrite = () => import('./log-write');
     await figure('1 background/event', async () => (await micro()).benchListener());
+    await figure('1 background/event', async () => (await micro()).benchDiagnose());
     await figure('2 page load, 300 sub', async () =>
       (await import('./page-load')).benchPageLoad({ labPort: env.lab.port, origin, rounds: SIZES.pageLoadRounds }),
     );
