@@ -36,8 +36,12 @@ const KNOWN_ID_HEADERS = [
 export const ID_HEADER_NAME =
   /^(?:[a-z0-9]{1,20}-){0,4}(?:request-?id|req-?id|trace-?id|correlation-?id|trace-context|incident-?id|transaction-?id)$/;
 
-/** An ID's characters: printable, no quotes or markup; long enough to mean something, short enough to quote. */
-const ID_VALUE = /^[\w.:=/+@;,-]{1,200}$/;
+/**
+ * A header ID as sent, if it is text: no control characters. Whatever else it holds is shown as
+ * text, never markup (the UI's rule), and the stored header is already bounded.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+const ID_VALUE = /^[^\u0000-\u001f\u007f]{1,600}$/;
 
 const KNOWN: ReadonlySet<string> = new Set(KNOWN_ID_HEADERS);
 

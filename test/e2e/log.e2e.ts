@@ -71,7 +71,7 @@ describe('one incident', () => {
       'cf-ray',
       '8f2b6a1c9d4e3f21-FRA',
       'FRA (Frankfurt)',
-      'Cloudflare → Site’s server',
+      'Cloudflare → The site’s server',
     ]) {
       expect(text).toContain(words);
     }

@@ -23,7 +23,7 @@ async function open(host: string): Promise<OverlayPage> {
 
 describe('the overlay on each failing scenario shows its diagnosis', () => {
   it.each([
-    ['nginx-502.test', ['Error 502 · Bad Gateway', 'nginx', 'Application', 'Failed here']],
+    ['nginx-502.test', ['Error 502 · Bad Gateway', 'nginx', 'Front server', 'The site’s app', 'Probably here']],
     ['nginx-504.test', ['Error 504 · Gateway Timeout', 'too slow right now', 'nginx']],
     ['apache-500.test', ['Error 500 · Internal Server Error', 'Apache']],
     [

@@ -21,7 +21,7 @@ function findHost(node: DomNode): DomNode | undefined {
 export interface Hop {
   name: string;
   kind: string;
-  /** Marked "Failed here". */
+  /** Marked as where the problem is ("Problem here", or "Probably here" for an inferred hop). */
   failed: boolean;
   /** Drawn as inferred (no header or page names it). */
   implied: boolean;
