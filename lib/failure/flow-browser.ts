@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { recordIncident, refineDiagnosis } from '@/lib/log/incidents';
+import { recordIncident, refineIncident } from '@/lib/log/incidents';
 import type { Vantage } from '@/lib/log/model';
 import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
@@ -61,7 +61,7 @@ export const browserEffects: Effects = {
   },
 
   record: recordIncident,
-  refine: refineDiagnosis,
+  refine: refineIncident,
 
   async badge(tabId, status) {
     try {

@@ -1,5 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
+import { pageText } from './page-text';
 import { redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';
 
@@ -36,7 +37,10 @@ export interface IncidentContext {
   siteOf: (url: string) => string;
 }
 
-/** Diagnoses the incident again with a bounded prefix of its page's body. */
+/**
+ * Diagnoses the incident again with a bounded prefix of its page's body, and keeps what the page
+ * said (the body itself is never kept).
+ */
 export function withBody(incident: Incident, body: string): Incident {
   const diagnosis = diagnose(
     {
@@ -48,7 +52,8 @@ export function withBody(incident: Incident, body: string): Incident {
     },
     incident.time,
   );
-  return { ...incident, diagnosis };
+  const text = pageText(body);
+  return { ...incident, diagnosis, ...(text ? { pageText: text } : {}) };
 }
 
 /**
