@@ -48,7 +48,7 @@ function cut(text: string, max: number): string {
  */
 export function cleanPageText(text: string): string {
   const plain = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return cut(redactText(plain), MAX_PAGE_TEXT);
