@@ -63,7 +63,7 @@ export function pageText(html: string): string {
   const text = html
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(UNSEEN, ' ')
-    // Tags, and a tag the prefix cut in half.
-    .replace(/<\/?[a-z][^>]*(?:>|$)/gi, ' ');
+    // Tags, declarations (<!DOCTYPE>, <![endif]>), and a tag the prefix cut in half.
+    .replace(/<(?:\/?[a-z]|[!?])[^>]*(?:>|$)/gi, ' ');
   return cleanPageText(decodeEntities(text));
 }
