@@ -1,5 +1,5 @@
 import type { LogState } from '@/lib/failure/model';
-import { codeText, headline, waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { cardSummary, codeText, headline, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { CardActions } from './card-actions';
@@ -39,6 +39,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
   const d = incident.diagnosis;
   const code = codeText(incident.status, 'visitor', t);
   const first = headline(d, 'visitor', t);
+  const summary = cardSummary(incident.status, d, t);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
   return (
@@ -49,7 +50,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
         </p>
         <div class="x5-head-text">
           <Heading id={HEADING_ID} class="x5-title">
-            {d.falseAlarm ? t('ui_false_alarm_title') : code.title}
+            {summary.title}
           </Heading>
           <p class="x5-name">{t('ui_code_name', incident.status, code.name)}</p>
         </div>
@@ -76,7 +77,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
           </button>
         )}
       </header>
-      <p class="x5-meaning">{first ?? code.meaning}</p>
+      <p class="x5-meaning">{summary.lead}</p>
       {siteStatus && <p class="x5-site-status">{siteStatus}</p>}
       {first && !d.falseAlarm && !first.startsWith(code.meaning.split('.')[0] ?? '') && (
         <p class="x5-also">{code.meaning}</p>

@@ -69,6 +69,18 @@ export function headline(diagnosis: Diagnosis, reader: Reader, t: Translate): st
   return first && first.id !== 'unknown' ? causeText(diagnosis, first, reader, t) : null;
 }
 
+/**
+ * The card's first words for a failure, for the visitor: its title and its lead sentence. The
+ * popup's "This tab" says the same words as the card.
+ */
+export function cardSummary(status: number, diagnosis: Diagnosis, t: Translate): { title: string; lead: string } {
+  const code = codeText(status, 'visitor', t);
+  return {
+    title: diagnosis.falseAlarm ? t('ui_false_alarm_title') : code.title,
+    lead: headline(diagnosis, 'visitor', t) ?? code.meaning,
+  };
+}
+
 /** A wait in plain words, for a sentence such as "It should be back $2." */
 export function waitPhrase(seconds: number): Phrase {
   if (seconds <= 0) return { key: 'wait_now' };
