@@ -2,6 +2,7 @@ import { useCopyReport } from '@/components/card/use-copy-report';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import type { TabFailure } from '@/lib/failure/model';
 import { cardSummary } from '@/lib/i18n/diagnosis-text';
+import type { BurstDetails } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 import { CodeBadge } from './badges';
@@ -25,12 +26,17 @@ function summary(failure: TabFailure): { status: number; title: string; lead: st
 }
 
 /** "Show explanation" and "Copy details for support", and a line that says how each went. */
+/** What the report says of a burst: its own count and times, and its logged requests. */
+function burstDetails({ burst, incidents }: Extract<TabFailure, { kind: 'burst' }>): BurstDetails {
+  return { count: burst.count, first: burst.first ?? burst.last, last: burst.last, incidents };
+}
+
 function Actions({
   incident,
   burst,
   onShow,
   note,
-}: Pick<Props, 'onShow' | 'note'> & { incident: Incident; burst?: Incident[] }) {
+}: Pick<Props, 'onShow' | 'note'> & { incident: Incident; burst?: BurstDetails }) {
   const copy = useCopyReport(incident, burst && { burst });
   return (
     <>
@@ -65,7 +71,7 @@ function Failure({ failure, onShow, note }: Props & { failure: TabFailure }) {
       {incident && (
         <Actions
           incident={incident}
-          burst={failure.kind === 'burst' ? failure.incidents : undefined}
+          burst={failure.kind === 'burst' ? burstDetails(failure) : undefined}
           onShow={onShow}
           note={note}
         />

@@ -17,11 +17,19 @@ export interface ReportOptions {
    * could read it.
    */
   inPage?: boolean;
-  /**
-   * A burst: every failed request it stands for, newest first, the incident itself among them.
-   * The details then count them all, from the first to the last, and list their addresses.
-   */
-  burst?: readonly Incident[];
+  /** A burst: the details then say how many requests failed, from when to when, and where. */
+  burst?: BurstDetails;
+}
+
+/** What the report says of a burst, beyond its newest failed request (the incident reported). */
+export interface BurstDetails {
+  /** How many requests failed, as the burst counted them (the notice says the same). */
+  count: number;
+  /** Epoch ms of its first and of its last failure. */
+  first: number;
+  last: number;
+  /** Its failed requests as logged, newest first: their addresses are listed. */
+  incidents: readonly Incident[];
 }
 
 /** A burst's addresses listed at most; the rest are counted. */
@@ -79,20 +87,18 @@ function burstUrls(burst: readonly Incident[], t: Translate): string | null {
  */
 export function detailRows(incident: Incident, t: Translate, options: ReportOptions = {}): DetailRow[] {
   const d = incident.diagnosis;
-  const all = options.burst?.length ? options.burst : [incident];
-  const first = all.reduce((a, b) => (b.time < a.time ? b : a));
-  const last = Math.max(...all.map((i) => i.lastTime));
+  const { count, first, last } = options.burst ?? { count: incident.count, first: incident.time, last: incident.lastTime };
   const ids = requestIdsOnce([...d.requestIds.map(({ header, value }) => ({ label: header, value })), ...d.pageIds]);
   const rows: [string, string | null | undefined][] = [
     [t('detail_failing'), failingHop(incident, t)],
-    [t('detail_time_utc'), isoUtc(first.time)],
-    [t('detail_time_local'), isoLocal(first.time, first.tzOffset)],
-    [t('detail_last_seen'), last > first.time ? isoUtc(last) : null],
-    [t('detail_count'), String(all.reduce((n, i) => n + i.count, 0))],
+    [t('detail_time_utc'), isoUtc(first)],
+    [t('detail_time_local'), isoLocal(first, incident.tzOffset)],
+    [t('detail_last_seen'), last > first ? isoUtc(last) : null],
+    [t('detail_count'), String(count)],
     [t('detail_page_text'), incident.pageText ? `“${incident.pageText}”` : null],
     [t('detail_page'), incident.pageUrl !== incident.requestUrl ? incident.pageUrl : null],
     [t('detail_request'), `${incident.method} ${incident.requestUrl}`],
-    [t('detail_failed_urls'), options.burst ? burstUrls(options.burst, t) : null],
+    [t('detail_failed_urls'), options.burst ? burstUrls(options.burst.incidents, t) : null],
     [t('detail_status'), incident.statusLine],
     [t('detail_server_ip'), incident.ip],
     [t('detail_server'), incident.headers.server],

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, startSession } from './harness';
+import { LogReader } from './log-reader';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
 
@@ -95,6 +96,12 @@ describe('the popup opens on “This tab”', () => {
     const page = await session.context.newPage();
     await page.goto(session.url('api-503.test'));
     await expect.poll(() => page.locator('#results li').count()).toBe(3);
+    // As a person would be, later than the log's writes: the report lists what the log holds.
+    const log = await LogReader.open(session);
+    await expect
+      .poll(async () => (await log.incidents()).filter((i) => i.site === 'api-503.test').length)
+      .toBe(3);
+    await log.page.close();
     const popup = await popupFor('http://api-503.test/*');
     const thisTab = popup.thisTab();
     await expect.poll(() => thisTab.innerText()).toContain('Part of this page failed to load.');

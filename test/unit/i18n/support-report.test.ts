@@ -101,9 +101,10 @@ describe('a burst’s report', () => {
       requestUrl: `https://api.example.com/v1/${n % 12}?token=REDACTED`,
     }),
   );
-  const report = supportReport(burst[0] as Incident, t, { burst });
+  const details = { count: 16, first: T, last: T + 18_000, incidents: burst };
+  const report = supportReport(burst[0] as Incident, t, { burst: details });
 
-  it('counts every failure, from the first to the last', () => {
+  it('counts every failure as the burst did, from the first to the last', () => {
     const f = fields(report);
     expect(f.get('Failures')).toBe('16');
     expect(f.get('Time (UTC)')).toBe('2026-11-27T22:41:07.123Z');
