@@ -87,7 +87,11 @@ function burstUrls(burst: readonly Incident[], t: Translate): string | null {
  */
 export function detailRows(incident: Incident, t: Translate, options: ReportOptions = {}): DetailRow[] {
   const d = incident.diagnosis;
-  const { count, first, last } = options.burst ?? { count: incident.count, first: incident.time, last: incident.lastTime };
+  const { count, first, last } = options.burst ?? {
+    count: incident.count,
+    first: incident.time,
+    last: incident.lastTime,
+  };
   const ids = requestIdsOnce([...d.requestIds.map(({ header, value }) => ({ label: header, value })), ...d.pageIds]);
   const rows: [string, string | null | undefined][] = [
     [t('detail_failing'), failingHop(incident, t)],

@@ -98,9 +98,7 @@ describe('the popup opens on “This tab”', () => {
     await expect.poll(() => page.locator('#results li').count()).toBe(3);
     // As a person would be, later than the log's writes: the report lists what the log holds.
     const log = await LogReader.open(session);
-    await expect
-      .poll(async () => (await log.incidents()).filter((i) => i.site === 'api-503.test').length)
-      .toBe(3);
+    await expect.poll(async () => (await log.incidents()).filter((i) => i.site === 'api-503.test').length).toBe(3);
     await log.page.close();
     const popup = await popupFor('http://api-503.test/*');
     const thisTab = popup.thisTab();
