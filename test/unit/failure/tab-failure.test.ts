@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { FailureFlow } from '@/lib/failure/flow';
 import type { Burst, TabPage } from '@/lib/failure/model';
 import { type LogReader, readTabFailure } from '@/lib/failure/tab-failure';
 import type { Incident } from '@/lib/log/model';
+import { createRouter } from '@/lib/messaging/router';
+import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { makeIncident } from '../helpers/incidents';
 
 /** A flow that only answers what a tab shows. */
@@ -60,5 +63,25 @@ describe('readTabFailure: the popup’s “This tab”', () => {
 
   it('is nothing when the tab shows nothing', async () => {
     expect(await readTabFailure(flowShowing({}), 5, logOf([page]))).toBeNull();
+  });
+});
+
+describe('the tab:failure message', () => {
+  /** A flow whose tab 5 shows a 502, as the popup would find it. */
+  function routerShowing() {
+    const state = { page: { url: 'x', incident: page, logState: 'saved' as const, committed: true } };
+    return createRouter(flowShowing(state), new RecentHealthy());
+  }
+  const origin = new URL(fakeBrowser.runtime.getURL('/')).origin;
+  const message = { name: 'tab:failure', body: { tabId: 5 } };
+
+  it('answers the extension’s own pages (the popup)', async () => {
+    const sender = { id: fakeBrowser.runtime.id, url: `${origin}/popup.html` };
+    await expect(routerShowing()(message, sender)).resolves.toMatchObject({ kind: 'page', incident: { id: 7 } });
+  });
+
+  it('is refused to a content script, even in the tab it asks about', () => {
+    const sender = { id: fakeBrowser.runtime.id, url: 'http://shop.example.com/', tab: { id: 5 } as never, frameId: 0 };
+    expect(routerShowing()(message, sender)).toBeUndefined();
   });
 });
