@@ -27,18 +27,10 @@ export function localOffset(ms: number): number {
 export type TimeStyle = 'moment' | 'clock' | 'day';
 
 const STYLES: Readonly<Record<TimeStyle, Intl.DateTimeFormatOptions>> = {
-  /** A whole moment with its zone, for lists: "Nov 27, 2026, 11:41:07 PM GMT+1". */
-  moment: {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-  },
-  /** A time of day, for an axis over hours: "11:41 PM". */
-  clock: { hour: 'numeric', minute: '2-digit' },
+  /** A whole moment with its zone, for lists: "Nov 27, 2026, 11:41:07 PM GMT+1", "27 Nov 2026, 23:41:07 CET". */
+  moment: { dateStyle: 'medium', timeStyle: 'long' },
+  /** A time of day, for an axis over hours: "11:41 PM", "23:41". */
+  clock: { timeStyle: 'short' },
   /** A day, for an axis over days: "Nov 27". */
   day: { month: 'short', day: 'numeric' },
 };
