@@ -28,7 +28,8 @@ export async function readTabFailure(flow: FailureFlow, tabId: number, log: LogR
     return { kind: 'page', incident: stored ?? incident, logState };
   }
   if (!burst) return null;
-  const first = burst.first ?? burst.last;
+  // webRequest's times have fractions of a millisecond; the log's are whole.
+  const first = Math.floor(burst.first ?? burst.last);
   const logged = await log.query({ since: first - COALESCE_SLACK_MS, limit: 500 }).catch(() => []);
   const incidents = logged
     .filter((i) => i.tabId === tabId && i.type !== 'main_frame' && i.lastTime >= first)

@@ -22,7 +22,8 @@ function logOf(incidents: Incident[]): LogReader {
 
 const T = Date.UTC(2026, 10, 27, 22, 0, 0);
 const page = makeIncident({ id: 7, time: T, tabId: 5 });
-const burst: Burst = { id: 1, status: 503, count: 4, first: T + 1000, last: T + 4000, host: 'api.example.com' };
+// As webRequest times it, to a fraction of a millisecond; the log keeps whole milliseconds.
+const burst: Burst = { id: 1, status: 503, count: 4, first: T + 1000.4, last: T + 4000.6, host: 'api.example.com' };
 const api = (id: number, at: number, overrides: Partial<Incident> = {}) =>
   makeIncident({ id, time: at, lastTime: at, tabId: 5, type: 'xmlhttprequest', status: 503, ...overrides });
 
