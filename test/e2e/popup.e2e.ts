@@ -126,26 +126,17 @@ describe('the popup opens on “This tab”', () => {
 });
 
 describe('Show explanation', () => {
-  it('brings the closed card back in the tab', async () => {
-    const { page, overlay } = await failingTab('apache-500.test');
-    await overlay.click('button[aria-label="Close explanation"]');
+  it.each([
+    ['closed', 'apache-500.test', 'Close explanation', 'Error 500 · Internal Server Error'],
+    ['shrunk', 'nginx-504.test', 'Shrink to a small button', 'Error 504'],
+  ])('brings the %s card back in the tab', async (_, host, control, words) => {
+    const { page, overlay } = await failingTab(host);
+    await overlay.click(`button[aria-label="${control}"]`);
     await overlay.waitForGone();
-    const popup = await popupFor('http://apache-500.test/*');
+    const popup = await popupFor(`http://${host}/*`);
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
     await popup.thisTab().getByText('The explanation is back on the page.').waitFor();
-    expect(await overlay.waitForText()).toContain('Error 500 · Internal Server Error');
-    await popup.page.close();
-    await page.close();
-  });
-
-  it('opens a shrunk card again', async () => {
-    const { page, overlay } = await failingTab('nginx-504.test');
-    await overlay.click('button[aria-label="Shrink to a small button"]');
-    await overlay.waitForGone();
-    const popup = await popupFor('http://nginx-504.test/*');
-    await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
-    await popup.thisTab().getByText('The explanation is back on the page.').waitFor();
-    expect(await overlay.waitForText()).toContain('Error 504');
+    expect(await overlay.waitForText()).toContain(words);
     await popup.page.close();
     await page.close();
   });
