@@ -26,6 +26,8 @@ export interface Settings {
   statusPages: boolean;
   /** Status page addresses the person entered, by site. */
   statusPageUrls: Record<string, string>;
+  /** The popup shows times in UTC rather than in the machine's zone (its UTC switch). */
+  timesInUtc: boolean;
 }
 
 /** @internal Exported for tests and benchmarks; the extension reads settings through loadSettings. */
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   networkLabel: '',
   statusPages: false,
   statusPageUrls: {},
+  timesInUtc: false,
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
@@ -107,7 +110,7 @@ function statusUrls(value: unknown): Record<string, string> {
  */
 function migrateSettings(stored: unknown): Settings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages') =>
+  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages' | 'timesInUtc') =>
     typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
   const list = <T>(key: string, ok: (v: unknown) => v is T): T[] =>
     Array.isArray(raw[key]) ? [...new Set((raw[key] as unknown[]).filter(ok))] : [];
@@ -125,6 +128,7 @@ function migrateSettings(stored: unknown): Settings {
     networkLabel: typeof raw.networkLabel === 'string' ? raw.networkLabel.slice(0, MAX_NETWORK_LABEL) : '',
     statusPages: bool('statusPages'),
     statusPageUrls: statusUrls(raw.statusPageUrls),
+    timesInUtc: bool('timesInUtc'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { LogState } from '@/lib/failure/model';
-import { codeText, headline, titleText, waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { cardSummary, codeText, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { CardActions } from './card-actions';
@@ -40,7 +40,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
   const code = codeText(incident.status, 'visitor', t);
   // The lead: the most likely cause in a visitor's words, or what the code means when nothing
   // says more. Never both: the code's general meaning could contradict a specific cause.
-  const first = headline(d, 'visitor', t);
+  const summary = cardSummary(incident.status, d, t);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
   return (
@@ -51,7 +51,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
         </p>
         <div class="x5-head-text">
           <Heading id={HEADING_ID} class="x5-title">
-            {titleText(d, incident.status, t)}
+            {summary.title}
           </Heading>
           <p class="x5-name">{t('ui_code_name', incident.status, code.name)}</p>
         </div>
@@ -78,7 +78,7 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
           </button>
         )}
       </header>
-      <p class="x5-meaning">{first ?? code.meaning}</p>
+      <p class="x5-meaning">{summary.lead}</p>
       {siteStatus && <p class="x5-site-status">{siteStatus}</p>}
       <HopDiagram diagnosis={d} />
       {!d.falseAlarm && (

@@ -11,6 +11,11 @@ export interface Props {
   root: ShadowRoot;
   /** Subscribes to bursts the background reports later; returns the unsubscribe. */
   subscribe: (onBurst: (burst: Burst) => void) => () => void;
+  /**
+   * Hands over what the popup's "Show explanation" runs: it shows the card again (after × or –)
+   * and says whether it is on screen; false when this overlay has no card, or the page removed it.
+   */
+  onShowRequest?: (show: () => boolean) => void;
   check: () => Promise<CheckResult>;
   checkNow: () => Promise<CheckRecord>;
   siteStatus: (site: string) => Promise<SiteStatus | null>;
@@ -19,8 +24,11 @@ export interface Props {
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
-export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStatus, reload, onQuiet }: Props) {
+export function OverlayApp(props: Props) {
+  const { initial, root, subscribe, check, checkNow, siteStatus, reload, onQuiet, onShowRequest } = props;
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
+  // Counts the popup's "Show explanation" requests: each one brings the card back whole.
+  const [shown, setShown] = useState(0);
   // A notice dismissed for one burst stays away until the next burst.
   const [dismissedBurst, setDismissedBurst] = useState<number | null>(null);
 
@@ -32,6 +40,17 @@ export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStat
     [subscribe],
   );
 
+  useEffect(
+    () =>
+      onShowRequest?.(() => {
+        if (initial.kind !== 'page' || !root.host.isConnected) return false;
+        setPayload(initial);
+        setShown((n) => n + 1);
+        return true;
+      }),
+    [onShowRequest, initial, root],
+  );
+
   if (!payload) return null;
   if (payload.kind === 'page') {
     return (
@@ -39,6 +58,7 @@ export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStat
         incident={payload.incident}
         logState={payload.logState}
         root={root}
+        shown={shown}
         check={check}
         checkNow={checkNow}
         siteStatus={() => siteStatus(payload.incident.site)}

@@ -12,6 +12,8 @@ export interface Props {
   logState: LogState;
   /** The shadow root the overlay lives in (to know whether focus is inside). */
   root: ShadowRoot;
+  /** Moves on when the popup's "Show explanation" asks for the card: a shrunk card opens again. */
+  shown?: number;
   /** One check for "reload when it's back", through the background. */
   check: () => Promise<CheckResult>;
   /** "Check now" through the background. */
@@ -28,7 +30,8 @@ export interface Props {
  * working. It takes focus only when nothing on the page has it (never from someone typing),
  * Esc closes it, and it can shrink to a small pill and come back.
  */
-export function Overlay({ incident, logState, root, check, checkNow, siteStatus, reload, onClose, onQuiet }: Props) {
+export function Overlay(props: Props) {
+  const { incident, logState, root, shown, check, checkNow, siteStatus, reload, onClose, onQuiet } = props;
   const [minimized, setMinimized] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
@@ -62,6 +65,10 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
     setMinimized(false);
     requestAnimationFrame(() => dialog.current?.focus());
   };
+
+  useEffect(() => {
+    if (shown) restore();
+  }, [shown]);
 
   if (minimized) {
     return (

@@ -1,10 +1,17 @@
-/** A status code, coloured by its tens (`code-500`, `code-520`…). */
+import { codeColour } from '@/lib/log/palette';
+import { formatTime } from '@/lib/log/time';
+import { useZone } from './zone';
+
+/** A status code in its colour (lib/log/palette.ts: the same in the list, the chart and the badge). */
 export function CodeBadge({ status }: { status: number }) {
-  return <span class={`code code-${Math.floor(status / 10) * 10}`}>{status}</span>;
+  return (
+    <span class="code" style={{ color: codeColour(status) }}>
+      {status}
+    </span>
+  );
 }
 
-/** A moment, in the reader's local format, machine-readable in its attribute. */
+/** A moment in the reader's locale with its zone (or in UTC), machine-readable in its attribute. */
 export function Moment({ ms }: { ms: number }) {
-  const date = new Date(ms);
-  return <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>;
+  return <time dateTime={new Date(ms).toISOString()}>{formatTime(ms, 'moment', useZone())}</time>;
 }

@@ -37,7 +37,9 @@ export function IncidentList({ incidents, onOpen }: Props) {
           <button type="button" class="incident" onClick={() => onOpen(incident)}>
             <CodeBadge status={incident.status} />
             <span class="incident-main">
-              <span class="incident-url">{shortUrl(incident.requestUrl)}</span>
+              <span class="incident-url" title={incident.requestUrl}>
+                {shortUrl(incident.requestUrl)}
+              </span>
               <span class="incident-meta">
                 <Moment ms={incident.time} />
                 {' · '}

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '@/lib/export/files';
+import type { TabFailure } from '@/lib/failure/model';
 import type { Phrase } from '@/lib/i18n/translate';
 import type { Query } from '@/lib/log/incidents';
 import type { CheckRecord, HourlyCount, Incident, SiteSummary } from '@/lib/log/model';
@@ -12,6 +13,17 @@ import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 export interface LogApi {
   /** The address of the tab the popup is about; null on pages that are not http(s). */
   currentTab: URL | null;
+  /** What that tab shows ("This tab"): its failure, else its page's burst; null when nothing. */
+  thisTab(): Promise<TabFailure | null>;
+  /** Asks the overlay in that tab to show its card again; false when nothing there showed it. */
+  showInTab(): Promise<boolean>;
+  /** Retry, from the explanation shown in the popup: reloads that tab. */
+  reloadTab(): void;
+  /** Closes the popup once its job is done (not when it is open as a page of its own). */
+  close(): void;
+  /** Whether times show in UTC rather than local time (remembered in the settings). */
+  timesInUtc(): Promise<boolean>;
+  setTimesInUtc(utc: boolean): Promise<void>;
   summaries(): Promise<SiteSummary[]>;
   incidents(query: Query): Promise<Incident[]>;
   /** A site's failures per hour and status (the chart's data). */

@@ -1,4 +1,6 @@
 import { t } from '@/lib/i18n/translate';
+import { formatTime } from '@/lib/log/time';
+import { useZone } from './zone';
 
 /** One result on the timeline: when, from which network, and whether the site worked. */
 export interface LanePoint {
@@ -19,6 +21,7 @@ const LABEL_W = 96;
 
 /** Checks and failures from each network side by side on one timeline ("Compare networks"). */
 export function NetworkLanes({ points }: Props) {
+  const zone = useZone();
   if (points.length === 0) return <p class="muted">{t('tools_networks_none')}</p>;
   const labels = [...new Set(points.map((p) => p.label))];
   const min = Math.min(...points.map((p) => p.time));
@@ -51,7 +54,7 @@ export function NetworkLanes({ points }: Props) {
                   r="5"
                   class={p.ok ? 'dot-ok' : 'dot-failed'}
                 >
-                  <title>{`${new Date(p.time).toLocaleString()}: ${p.title}`}</title>
+                  <title>{`${formatTime(p.time, 'moment', zone)}: ${p.title}`}</title>
                 </circle>
               ))}
           </g>

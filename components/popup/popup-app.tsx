@@ -6,12 +6,17 @@ import { DataPanel } from './data-panel';
 import { IncidentDetail } from './incident-detail';
 import type { LogApi } from './log-api';
 import type { LanePoint } from './network-lanes';
+import { PopupExplanation } from './popup-explanation';
 import { SiteLog } from './site-log';
 import { SiteTable } from './site-table';
 import { SiteTools } from './site-tools';
+import { ThisTab } from './this-tab';
 import { useSiteLog } from './use-site-log';
 import { useSiteTools } from './use-site-tools';
 import { useSites } from './use-sites';
+import { useThisTab } from './use-this-tab';
+import { useZoneSetting } from './use-zone-setting';
+import { ZoneContext } from './zone';
 
 /** Incidents and checks as points on the "By network" timeline. */
 function lanePoints(incidents: readonly Incident[], checks: readonly CheckRecord[]): LanePoint[] {
@@ -37,13 +42,16 @@ export interface Props {
 }
 
 /**
- * The toolbar popup: this site's failures first (chart, filters, list), its tools, every site
- * in the log, then export, import and clearing. The state lives in the hooks beside it.
+ * The toolbar popup. It opens on "This tab" (the failure the tab shows), then this site's
+ * newest incidents and its chart, its tools (folded), every site in the log, and export,
+ * import and clearing. The state lives in the hooks beside it.
  */
 export function PopupApp({ api }: Props) {
   // Moving this on reads everything again (after an import or a clear).
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
+  const zone = useZoneSetting(api);
+  const tab = useThisTab(api, version);
   const { sites, site, setSite, currentSite } = useSites(api, version);
   const log = useSiteLog(api, site, version);
   const latest = log.incidents[0];
@@ -60,13 +68,27 @@ export function PopupApp({ api }: Props) {
       </main>
     );
   }
-  if (sites.state === 'loading') return <main class="popup" aria-busy="true" />;
+  if (sites.state === 'loading' || tab.failure === undefined) return <main class="popup" aria-busy="true" />;
 
-  if (open) {
+  if (tab.explaining) {
     return (
       <main class="popup">
-        <IncidentDetail incident={open} onBack={() => setOpen(null)} />
+        <PopupExplanation
+          {...tab.explaining}
+          onBack={tab.onBack}
+          onRetry={api.reloadTab}
+          checkNow={api.currentTab && (() => api.check((api.currentTab as URL).href))}
+        />
       </main>
+    );
+  }
+  if (open) {
+    return (
+      <ZoneContext.Provider value={zone.zone}>
+        <main class="popup">
+          <IncidentDetail incident={open} onBack={() => setOpen(null)} />
+        </main>
+      </ZoneContext.Provider>
     );
   }
 
@@ -81,47 +103,69 @@ export function PopupApp({ api }: Props) {
     if (result.ok) reload();
   };
   return (
-    <main class="popup">
-      <h1>{t('extName')}</h1>
-      {empty ? (
-        <div class="empty">
-          <p>
-            <strong>{t('popup_empty_title')}</strong>
-          </p>
-          <p>{t('popup_empty_body')}</p>
-        </div>
-      ) : (
-        <>
-          {site && <SiteLog site={site} {...log} onOpen={setOpen} />}
-          {site && <SiteTools site={site} {...tools} lanes={lanePoints(log.incidents, tools.checks)} />}
-          <section aria-labelledby="sites-heading">
-            <h2 id="sites-heading">{t('popup_all_sites')}</h2>
-            <SiteTable
-              sites={sites.value}
-              selected={site}
-              onSelect={(s) => {
-                setSite(s);
-                log.onStatus(null);
-              }}
-            />
-          </section>
-        </>
-      )}
-      <DataPanel
-        site={empty ? null : site}
-        onExport={(format, target) => void api.exportLog(format, target)}
-        onImport={onImport}
-        onClearSite={async (s) => {
-          await api.clearSite(s);
-          setSite(currentSite === s ? s : null);
-          reload();
-        }}
-        onClearAll={async () => {
-          await api.clearAll();
-          reload();
-        }}
-        importNote={importNote}
-      />
-    </main>
+    <ZoneContext.Provider value={zone.zone}>
+      <main class="popup">
+        <header class="popup-head">
+          <h1>{t('extName')}</h1>
+          <button
+            type="button"
+            class="zone-switch"
+            aria-pressed={zone.zone.utc}
+            aria-label={t('popup_utc_label')}
+            title={t('popup_utc_label')}
+            onClick={zone.toggle}
+          >
+            {t('popup_utc')}
+          </button>
+        </header>
+        <ThisTab failure={tab.failure} onShow={tab.onShow} note={tab.note} />
+        {empty ? (
+          <div class="empty">
+            <p>
+              <strong>{t('popup_empty_title')}</strong>
+            </p>
+            <p>{t('popup_empty_body')}</p>
+          </div>
+        ) : (
+          <>
+            {site && <SiteLog site={site} {...log} onOpen={setOpen} />}
+            {site && (
+              <details class="tools">
+                <summary>
+                  <h2 id="tools-heading">{t('tools_heading')}</h2>
+                </summary>
+                <SiteTools site={site} {...tools} lanes={lanePoints(log.incidents, tools.checks)} />
+              </details>
+            )}
+            <section aria-labelledby="sites-heading">
+              <h2 id="sites-heading">{t('popup_all_sites')}</h2>
+              <SiteTable
+                sites={sites.value}
+                selected={site}
+                onSelect={(s) => {
+                  setSite(s);
+                  log.onStatus(null);
+                }}
+              />
+            </section>
+          </>
+        )}
+        <DataPanel
+          site={empty ? null : site}
+          onExport={(format, target) => void api.exportLog(format, target)}
+          onImport={onImport}
+          onClearSite={async (s) => {
+            await api.clearSite(s);
+            setSite(currentSite === s ? s : null);
+            reload();
+          }}
+          onClearAll={async () => {
+            await api.clearAll();
+            reload();
+          }}
+          importNote={importNote}
+        />
+      </main>
+    </ZoneContext.Provider>
   );
 }

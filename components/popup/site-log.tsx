@@ -9,26 +9,33 @@ export interface Props {
   /** The codes this site has, for the filter. */
   codes: readonly number[];
   status: number | null;
+  /** The chart's period. */
   range: RangeKey;
   /** The chart's bars; null until they are read (the list comes first). */
   buckets: Bucket[] | null;
-  /** The page of incidents shown, newest first. */
+  /** The incidents shown, newest first: the five newest, or all after "See all". */
   incidents: Incident[];
+  /** Whether "See all" was asked for. */
+  all: boolean;
   /** Whether there may be more than shown. */
   more: boolean;
   onStatus: (status: number | null) => void;
   onRange: (range: RangeKey) => void;
+  /** "See all", then "Show more". */
   onMore: () => void;
   onOpen: (incident: Incident) => void;
 }
 
-/** One site's log in the popup: filters by code and time, the chart, and the incidents. */
+/**
+ * One site's log in the popup: its newest incidents with "See all" (the popup scrolls, the list
+ * never does on its own), the filter by code, and the chart with its period.
+ */
 export function SiteLog(props: Props) {
   const { site, codes, status, range, buckets, incidents } = props;
   return (
     <section aria-labelledby="site-heading">
-      <h2 id="site-heading">{site}</h2>
-      <div class="row-controls">
+      <div class="section-head">
+        <h2 id="site-heading">{site}</h2>
         <label>
           {t('popup_filter_code')}{' '}
           <select
@@ -46,6 +53,19 @@ export function SiteLog(props: Props) {
             ))}
           </select>
         </label>
+      </div>
+      {incidents.length ? (
+        <IncidentList incidents={incidents} onOpen={props.onOpen} />
+      ) : (
+        <p class="muted">{t('popup_site_empty')}</p>
+      )}
+      {props.more && (
+        <button type="button" class="link" onClick={props.onMore}>
+          {props.all ? t('popup_more') : t('popup_see_all')}
+        </button>
+      )}
+      <div class="section-head">
+        <h3 id="chart-heading">{t('popup_chart_heading')}</h3>
         <label>
           {t('popup_filter_range')}{' '}
           <select value={range} onChange={(e) => props.onRange((e.target as HTMLSelectElement).value as RangeKey)}>
@@ -58,16 +78,6 @@ export function SiteLog(props: Props) {
         </label>
       </div>
       {buckets && <TimelineChart buckets={buckets} />}
-      {incidents.length ? (
-        <IncidentList incidents={incidents} onOpen={props.onOpen} />
-      ) : (
-        <p class="muted">{t('popup_site_empty')}</p>
-      )}
-      {props.more && (
-        <button type="button" class="link" onClick={props.onMore}>
-          {t('popup_more')}
-        </button>
-      )}
     </section>
   );
 }

@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { edgeName } from '@/lib/i18n/diagnosis-text';
 import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
+import { formatTime } from '@/lib/log/time';
 import { checkSentence, isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
 import { type LanePoint, NetworkLanes } from './network-lanes';
+import { useZone } from './zone';
 
 export interface Props {
   site: string;
@@ -38,14 +40,17 @@ function checkLine(check: CheckRecord): string {
   return edge ? `${sentence} ${t('tools_check_result_pop', edgeName(edge))}` : sentence;
 }
 
-/** Site-owner tools for one site: check it from here, watch it, "is it just me?", compare networks. */
+/**
+ * Site-owner tools for one site: check it from here, watch it, "is it just me?", compare
+ * networks. The popup folds them under their heading.
+ */
 export function SiteTools(props: Props) {
+  const zone = useZone();
   const [interval, setInterval] = useState(5);
   const [duration, setDuration] = useState(60);
   const { check, watch, justMe } = props;
   return (
-    <section class="tools" aria-labelledby="tools-heading">
-      <h2 id="tools-heading">{t('tools_heading')}</h2>
+    <div class="tools-body">
       <div class="row-controls">
         <button type="button" onClick={props.onCheck} disabled={props.checking}>
           {props.checking ? t('tools_checking') : t('tools_check')}
@@ -75,7 +80,7 @@ export function SiteTools(props: Props) {
       )}
       {watch ? (
         <div class="row-controls">
-          <span>{t('tools_watching', watch.intervalMinutes, new Date(watch.until).toLocaleTimeString())}</span>
+          <span>{t('tools_watching', watch.intervalMinutes, formatTime(watch.until, 'moment', zone))}</span>
           <button type="button" onClick={props.onStopWatch}>
             {t('tools_watch_stop')}
           </button>
@@ -114,7 +119,7 @@ export function SiteTools(props: Props) {
             <li key={`${e.time}-${e.kind}`}>
               {t(
                 e.kind === 'failed' ? 'tools_event_failed' : 'tools_event_recovered',
-                new Date(e.time).toLocaleTimeString(),
+                formatTime(e.time, 'moment', zone),
                 e.status ?? '—',
               )}
             </li>
@@ -128,6 +133,6 @@ export function SiteTools(props: Props) {
       )}
       <h3>{t('tools_networks')}</h3>
       <NetworkLanes points={props.lanes} />
-    </section>
+    </div>
   );
 }

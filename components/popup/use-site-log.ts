@@ -3,29 +3,54 @@ import { HOUR_MS, type Incident } from '@/lib/log/model';
 import { type Bucket, bucketize, RANGES, type RangeKey } from '@/lib/log/timeline';
 import type { LogApi } from './log-api';
 
+/** Incidents shown before "See all": few enough that "This tab" and they fit the popup. */
+const FIRST = 5;
 const PAGE = 50;
 const BARS = 24;
 
 /**
- * One site's log as the popup shows it: the filters, a page of incidents and the chart. It
- * pages: never more than it shows is read. Reads again whenever `version` moves on.
+ * One site's log as the popup shows it: its five newest incidents (all of them, a page at a
+ * time, after "See all"), the filter by code, and the chart over its own period, the last 24
+ * hours unless chosen. Never more is read than shown. Reads again whenever `version` moves on.
  */
 export function useSiteLog(api: LogApi, site: string | null, version: number) {
   const [status, setStatus] = useState<number | null>(null);
-  const [range, setRange] = useState<RangeKey>('all');
-  const [limit, setLimit] = useState(PAGE);
+  const [range, setRange] = useState<RangeKey>('day');
+  // "See all" belongs to the site it was asked for: another site starts with its five newest.
+  const [seeAll, setSeeAll] = useState<{ site: string | null; pages: number }>({ site: null, pages: 0 });
   const [list, setList] = useState<Incident[]>([]);
   const [buckets, setBuckets] = useState<Bucket[] | null>(null);
   const [codes, setCodes] = useState<number[]>([]);
+  const all = seeAll.site === site;
+  // One more than shown: whether there is more to see.
+  const limit = all ? seeAll.pages * PAGE : FIRST + 1;
 
   // The list first (the useful paint), then the chart, which reads the whole range.
+  useEffect(() => {
+    if (!site) return;
+    let live = true;
+    api.incidents({ site, status: status ?? undefined, limit }).then((rows) => live && setList(rows));
+    return () => {
+      live = false;
+    };
+  }, [api, site, status, limit, version]);
+
+  // Every code the site ever had, for the filter: from its hourly counts, not its incidents.
+  useEffect(() => {
+    if (!site) return;
+    let live = true;
+    api.hourly(site, 0).then((rows) => live && setCodes([...new Set(rows.map((r) => r.status))].sort()));
+    return () => {
+      live = false;
+    };
+  }, [api, site, version]);
+
   useEffect(() => {
     if (!site) return;
     const span = RANGES[range];
     const now = api.now();
     const since = span === null ? undefined : now - span;
     let live = true;
-    api.incidents({ site, status: status ?? undefined, since, limit }).then((rows) => live && setList(rows));
     // The chart reads hourly counts (a few hundred rows at most), or for the last hour the
     // incidents themselves, for minute detail; never every incident of a long log.
     const points =
@@ -36,7 +61,6 @@ export function useSiteLog(api: LogApi, site: string | null, version: number) {
             .then((rows) => rows.map((r) => ({ time: r.hour * HOUR_MS, status: r.status, count: r.count })));
     points.then((rows) => {
       if (!live) return;
-      setCodes([...new Set(rows.map((r) => r.status))].sort());
       const from = since ?? Math.min(now - HOUR_MS, ...rows.map((r) => r.time));
       const shown = status === null ? rows : rows.filter((r) => r.status === status);
       setBuckets(bucketize(shown, from, now, BARS));
@@ -44,7 +68,7 @@ export function useSiteLog(api: LogApi, site: string | null, version: number) {
     return () => {
       live = false;
     };
-  }, [api, site, status, range, limit, version]);
+  }, [api, site, status, range, version]);
 
   // Named as SiteLog's props, which it is given whole.
   return {
@@ -52,18 +76,13 @@ export function useSiteLog(api: LogApi, site: string | null, version: number) {
     status,
     range,
     buckets,
-    incidents: list,
-    more: list.length === limit,
-    onStatus(code: number | null) {
-      setStatus(code);
-      setLimit(PAGE);
-    },
-    onRange(key: RangeKey) {
-      setRange(key);
-      setLimit(PAGE);
-    },
+    incidents: all ? list : list.slice(0, FIRST),
+    all,
+    more: all ? list.length === limit : list.length > FIRST,
+    onStatus: setStatus,
+    onRange: setRange,
     onMore() {
-      setLimit(limit + PAGE);
+      setSeeAll({ site, pages: all ? seeAll.pages + 1 : 1 });
     },
   };
 }

@@ -26,7 +26,10 @@ export default defineContentScript({
     // before the notice is on screen is kept for it, not lost.
     let latest: Burst | undefined;
     let deliver: ((burst: Burst) => void) | undefined;
+    // The popup's "Show explanation": true only when the card is on screen again.
+    let show: (() => boolean) | undefined;
     const listener = (message: unknown) => {
+      if (isEnvelope(message, ['overlay:show'])) return Promise.resolve(show?.() ?? false);
       if (!isEnvelope(message, ['overlay:notice'])) return;
       latest = message.body.burst;
       deliver?.(latest);
@@ -64,6 +67,9 @@ export default defineContentScript({
         initial={payload}
         root={root}
         subscribe={subscribe}
+        onShowRequest={(handler) => {
+          show = handler;
+        }}
         check={() => send('reload:check', { url: location.href })}
         checkNow={() => send('site:check', { url: location.href })}
         siteStatus={(site) => send('site:status', { site, scheme: location.protocol })}

@@ -8,30 +8,45 @@ import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
 import { siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
 import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
+import type { Envelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/platform/download';
+import { loadSettings, saveSettings } from '@/lib/settings';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
  * opened as a page of its own (the end-to-end tests do that).
  */
-async function currentTab(): Promise<URL | null> {
-  const named = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = named
+async function currentTab(named: number): Promise<{ id?: number; url?: string } | undefined> {
+  return named
     ? await browser.tabs.get(named).catch(() => undefined)
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  const url = tab?.url;
-  return url && /^https?:/.test(url) ? new URL(url) : null;
 }
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
+const SHOW: Envelope<'overlay:show'> = { name: 'overlay:show', body: {} };
 
 const version = browser.runtime.getManifest().version;
 
 async function start(): Promise<void> {
-  const tab = await currentTab().catch(() => null);
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = await currentTab(named).catch(() => undefined);
+  const tabId = tab?.id;
   const api: LogApi = {
-    currentTab: tab,
+    currentTab: tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url) : null,
+    thisTab: async () => (tabId === undefined ? null : send('tab:failure', { tabId })),
+    async showInTab() {
+      if (tabId === undefined) return false;
+      // No overlay script in the tab (or only the page's own document) means no answer at all.
+      return browser.tabs
+        .sendMessage(tabId, SHOW, { frameId: 0 })
+        .then((shown) => shown === true)
+        .catch(() => false);
+    },
+    reloadTab: () => void (tabId === undefined ? undefined : browser.tabs.reload(tabId)),
+    close: () => void (named ? undefined : window.close()),
+    timesInUtc: async () => (await loadSettings(browser.storage.local)).timesInUtc,
+    setTimesInUtc: (timesInUtc) => saveSettings(browser.storage.local, { timesInUtc }).then(() => undefined),
     summaries: siteSummaries,
     incidents: queryIncidents,
     hourly: hourlyCounts,

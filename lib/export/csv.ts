@@ -1,8 +1,17 @@
+import type { Diagnosis } from '@/lib/diagnosis/model';
 import { requestIds } from '@/lib/diagnosis/request-ids';
 import type { Incident } from '@/lib/log/model';
-import { isoUtc } from '@/lib/log/time';
+import { isoLocal, isoUtc } from '@/lib/log/time';
 
-/** One column: its header and how to read it from an incident. */
+/** The id of the layer that most likely failed (`nginx`, `app`, `origin`…). */
+function failingLayer({ failing, chain }: Diagnosis): string | undefined {
+  return failing === null ? undefined : chain[failing]?.id;
+}
+
+/**
+ * One column: its header and how to read it from an incident. New columns go at the end, so
+ * that a sheet that reads columns by position keeps working.
+ */
 const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | null | undefined][] = [
   ['id', (i) => i.id],
   ['time_utc', (i) => isoUtc(i.time)],
@@ -18,6 +27,17 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
   ['server', (i) => i.headers.server],
   ['request_id', (i) => requestIds(i.headers)[0]?.value],
   ['request_id_header', (i) => requestIds(i.headers)[0]?.header],
+  ['count', (i) => i.count],
+  ['last_time_utc', (i) => isoUtc(i.lastTime)],
+  ['time_local', (i) => isoLocal(i.time, i.tzOffset)],
+  ['failing_layer', (i) => failingLayer(i.diagnosis)],
+  ['cause', (i) => i.diagnosis.causes[0]?.id],
+  // Incidents logged before diagnoses said how sure they are have none: the cell stays empty.
+  ['confidence', (i) => i.diagnosis.confidence],
+  ['false_alarm', (i) => i.diagnosis.falseAlarm],
+  ['page_id', (i) => i.diagnosis.pageIds[0]?.value],
+  ['edge', (i) => i.diagnosis.edge?.pop],
+  ['retry_after', (i) => i.diagnosis.retryAfter?.seconds],
 ];
 
 /**

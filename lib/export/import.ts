@@ -1,6 +1,7 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { Phrase } from '@/lib/i18n/translate';
 import type { Incident, Vantage } from '@/lib/log/model';
+import { cleanPageText, MAX_PAGE_TEXT } from '@/lib/log/page-text';
 import { redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
@@ -80,6 +81,8 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
   const headers = pickSafeHeaders(
     Object.entries(raw).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
   );
+  // Bounded as recorded, and cleaned and redacted again: the file may not be ours.
+  const pageText = optional(v.pageText, (x) => cleanPageText(str(x, at('pageText'), MAX_PAGE_TEXT)));
   return {
     time,
     lastTime,
@@ -101,6 +104,7 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
     source,
     // Never trust a diagnosis from a file: make our own from what the file says was received.
     diagnosis: diagnose({ status, statusLine, headers, url: requestUrl }, time),
+    ...(pageText ? { pageText } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { recordIncident, refineDiagnosis } from '@/lib/log/incidents';
+import { recordIncident, refineIncident } from '@/lib/log/incidents';
 import type { Vantage } from '@/lib/log/model';
+import { badgeColour } from '@/lib/log/palette';
 import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';
@@ -10,8 +11,6 @@ import type { Effects, InjectOutcome } from './flow';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
 const OVERLAY_FILE = '/content-scripts/overlay.js';
-
-const BADGE_COLOR = '#b3261e';
 
 interface NetworkInformation {
   type?: string;
@@ -61,11 +60,11 @@ export const browserEffects: Effects = {
   },
 
   record: recordIncident,
-  refine: refineDiagnosis,
+  refine: refineIncident,
 
   async badge(tabId, status) {
     try {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: badgeColour(status) });
       await browser.action.setBadgeText({ tabId, text: String(status) });
     } catch {
       // The tab closed meanwhile: nothing to badge.

@@ -1,8 +1,7 @@
-import type { Diagnosis } from '@/lib/diagnosis/model';
 import { type CompletedRequest, createIncident, withBody } from '@/lib/log/incident';
 import type { Incident, Vantage } from '@/lib/log/model';
 import type { Settings } from '@/lib/settings';
-import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending } from './model';
+import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending, type TabPage } from './model';
 import { type SessionArea, TabState } from './tab-state';
 
 /** Top-level requests in flight whose start is remembered; older ones are forgotten first. */
@@ -29,8 +28,8 @@ export interface Effects {
   ): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage; siteOf: (url: string) => string }>;
   /** Stores the incident (coalescing repeats); its id. Throws when the log is unavailable. */
   record(incident: Incident): Promise<number>;
-  /** Replaces a stored incident's diagnosis with the one the page's body refined. */
-  refine(id: number, diagnosis: Diagnosis): Promise<void>;
+  /** Replaces what a stored incident says of its page with what the page's body told. */
+  refine(id: number, refined: Pick<Incident, 'diagnosis' | 'pageText'>): Promise<void>;
   badge(tabId: number, status: number): Promise<void>;
   /** Injects the overlay into the tab's top frame (into one document when `documentId` is given). */
   inject(tabId: number, documentId?: string): Promise<InjectOutcome>;
@@ -85,12 +84,26 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   // When each top-level request went out, by request id. In memory on purpose: it is a write per
   // page load, and a stopped worker only loses the timing of the few requests then in flight.
   const sent = new Map<string, number>();
+  // What the popup's "This tab" reads: the top-level failure until the tab's next page.
+  const pages = new TabState<TabPage>(session, 'pages');
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
     if (!entry || entry.url !== url) return;
     await pending.take(tabId);
+    await pages.set(tabId, { ...entry, committed: true });
     await effects.openExplainPage(tabId, url, entry.incident, entry.logState);
+  }
+
+  /**
+   * A top-frame commit: the failing document itself the first time, another page after that.
+   * The extension's own explanation page shows the failure it replaced.
+   */
+  async function forgetPage(event: FrameEvent): Promise<void> {
+    const page = await pages.get(event.tabId);
+    if (!page || event.url.startsWith(ownOrigin)) return;
+    if (!page.committed && page.url === event.url) await pages.set(event.tabId, { ...page, committed: true });
+    else await pages.take(event.tabId);
   }
 
   async function explainTopLevel(
@@ -113,6 +126,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
         id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
         status: req.statusCode,
         count: ongoing ? previous.count + 1 : 1,
+        first: ongoing ? (previous.first ?? previous.last) : req.timeStamp,
         last: Math.max(req.timeStamp, previous?.last ?? 0),
         host: hostOf(req.url),
       };
@@ -154,7 +168,10 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       const logState = await record(incident, tab?.incognito === true, settings);
       if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);
-      if (topLevel) await badges.set(req.tabId, { url: req.url, status: req.statusCode });
+      if (topLevel) {
+        await badges.set(req.tabId, { url: req.url, status: req.statusCode });
+        await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
+      }
       if (!wanted(settings, incident, topLevel)) return;
       if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
       else await noticeSubRequest(req.tabId, req);
@@ -167,6 +184,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       await bursts.take(event.tabId);
       const badge = await badges.take(event.tabId);
       if (badge?.url === event.url) await effects.badge(event.tabId, badge.status);
+      await forgetPage(event);
       const entry = await pending.get(event.tabId);
       if (!entry) return;
       if (entry.url !== event.url) {
@@ -200,12 +218,10 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
         await pending.take(tabId);
         const durationMs = pageTiming(responseMs ?? Number.NaN) ?? entry.durationMs;
         const incident = body || durationMs !== undefined ? withBody(entry.incident, body, durationMs) : entry.incident;
-        if (
-          incident.id !== undefined &&
-          JSON.stringify(incident.diagnosis) !== JSON.stringify(entry.incident.diagnosis)
-        ) {
-          await effects.refine(incident.id, incident.diagnosis).catch(() => undefined);
+        if (incident !== entry.incident && incident.id !== undefined) {
+          await effects.refine(incident.id, incident).catch(() => undefined);
         }
+        await pages.set(tabId, { url, incident, logState: entry.logState, committed: true });
         return { kind: 'page', incident, logState: entry.logState };
       }
       const burst = await bursts.get(tabId);
@@ -216,6 +232,12 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       await pending.take(tabId);
       await bursts.take(tabId);
       await badges.take(tabId);
+      await pages.take(tabId);
+    },
+
+    /** What the tab shows now, for the popup: its top-level failure and its page's latest burst. */
+    async onTab(tabId: number): Promise<{ page?: TabPage; burst?: Burst }> {
+      return { page: await pages.get(tabId), burst: await bursts.get(tabId) };
     },
   };
 }

@@ -15,6 +15,23 @@ export interface Pending {
   durationMs?: number;
 }
 
+/**
+ * The top-level failure a tab shows, kept from the failure until the tab's next page, for the
+ * popup's "This tab". `committed` is set once the failing document itself committed (or the
+ * overlay claimed it): the next commit is then another page.
+ */
+export interface TabPage extends Pending {
+  committed: boolean;
+}
+
+/**
+ * What the popup shows about one tab: the top-level failure it shows, else the latest burst of
+ * its page with the logged incidents of that burst, newest first.
+ */
+export type TabFailure =
+  | { kind: 'page'; incident: Incident; logState: LogState }
+  | { kind: 'burst'; burst: Burst; incidents: Incident[] };
+
 /** Whether an incident is in the log: saved, left out (private window), or the log failed. */
 export type LogState = 'saved' | 'private' | 'unavailable';
 
@@ -27,6 +44,8 @@ export interface Burst {
   id: number;
   status: number;
   count: number;
+  /** Epoch ms of the burst's first failure (absent in bursts kept by older versions). */
+  first?: number;
   /** Epoch ms of the latest failure: a burst ends after BURST_GAP_MS without one. */
   last: number;
   /** Host of the latest failing request. */

@@ -30,7 +30,7 @@ export function codeText(
  * maintenance, the visitor's network), a false alarm's, else the code's — so that the title never
  * says less than, or the opposite of, the sentence under it.
  */
-export function titleText(diagnosis: Diagnosis, status: number, t: Translate): string {
+function titleText(diagnosis: Diagnosis, status: number, t: Translate): string {
   if (diagnosis.falseAlarm) return t('ui_false_alarm_title');
   const key = diagnosis.causes[0] ? causeTitleKey(diagnosis.causes[0].id) : null;
   return key ? t(key as TextKey) : codeText(status, 'visitor', t).title;
@@ -104,6 +104,17 @@ export function causeText(diagnosis: Diagnosis, cause: Cause, reader: Reader, t:
 export function headline(diagnosis: Diagnosis, reader: Reader, t: Translate): string | null {
   const first = diagnosis.causes[0];
   return first && first.id !== 'unknown' ? causeText(diagnosis, first, reader, t) : null;
+}
+
+/**
+ * The card's first words for a failure, for the visitor: its title and its lead sentence. The
+ * popup's "This tab" says the same words as the card.
+ */
+export function cardSummary(status: number, diagnosis: Diagnosis, t: Translate): { title: string; lead: string } {
+  return {
+    title: titleText(diagnosis, status, t),
+    lead: headline(diagnosis, 'visitor', t) ?? codeText(status, 'visitor', t).meaning,
+  };
 }
 
 /** A wait in plain words, for a sentence such as "It should be back $2." */

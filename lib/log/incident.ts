@@ -1,5 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
+import { pageText } from './page-text';
 import { redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';
 
@@ -38,7 +39,10 @@ export interface IncidentContext {
   durationMs?: number;
 }
 
-/** Diagnoses the incident again with a bounded prefix of its page's body and the time its answer took. */
+/**
+ * Diagnoses the incident again with a bounded prefix of its page's body and the time its answer
+ * took, and keeps what the page said (the body itself is never kept).
+ */
 export function withBody(incident: Incident, body: string, durationMs?: number): Incident {
   const diagnosis = diagnose(
     {
@@ -51,7 +55,8 @@ export function withBody(incident: Incident, body: string, durationMs?: number):
     },
     incident.time,
   );
-  return { ...incident, diagnosis };
+  const text = pageText(body);
+  return { ...incident, diagnosis, ...(text ? { pageText: text } : {}) };
 }
 
 /**

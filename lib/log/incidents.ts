@@ -1,4 +1,3 @@
-import type { Diagnosis } from '@/lib/diagnosis/model';
 import { addHourly, countSite, db, siteRange } from './db';
 import type { HourlyCount, Incident, SiteSummary } from './model';
 
@@ -59,12 +58,20 @@ export async function hourlyCounts(site: string, sinceHour = 0): Promise<HourlyC
   );
 }
 
-/** Replaces an incident's diagnosis (once the page's body refined it), keeping its counts. */
-export async function refineDiagnosis(id: number, diagnosis: Diagnosis): Promise<void> {
+/**
+ * Replaces what the page's body told about an incident (its diagnosis, what the page said),
+ * keeping its counts.
+ */
+export async function refineIncident(id: number, refined: Pick<Incident, 'diagnosis' | 'pageText'>): Promise<void> {
   const tx = (await db()).transaction('incidents', 'readwrite');
   const incident = await tx.store.get(id);
-  if (incident) await tx.store.put({ ...incident, diagnosis });
+  if (incident) await tx.store.put({ ...incident, diagnosis: refined.diagnosis, pageText: refined.pageText });
   await tx.done;
+}
+
+/** One incident by its id; undefined when it is no longer in the log (cleared, or pruned). */
+export async function incidentById(id: number): Promise<Incident | undefined> {
+  return (await db()).get('incidents', id);
 }
 
 /** Which incidents to list: a site and/or a time range and/or a status, newest first. */

@@ -38,6 +38,12 @@ export interface Incident {
   source: string;
   /** Which layers answered, which failed and why (lib/diagnosis/): ids and evidence, no prose. */
   diagnosis: Diagnosis;
+  /**
+   * What the error page said: its visible text, secrets removed, at most 160 characters
+   * (./page-text.ts). Read when the overlay claims the page; absent for sub-requests, for pages
+   * the overlay never ran on, and for pages with no text.
+   */
+  pageText?: string;
 }
 
 /** Where the failure was seen from: the network and the software. */

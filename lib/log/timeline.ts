@@ -1,11 +1,4 @@
-/** The colour groups of the chart: the common codes each on their own, the rest together. */
-export const CODE_GROUPS = ['500', '502', '503', '504', 'other'] as const;
-export type CodeGroup = (typeof CODE_GROUPS)[number];
-
-function codeGroup(status: number): CodeGroup {
-  const key = String(status);
-  return (CODE_GROUPS as readonly string[]).includes(key) ? (key as CodeGroup) : 'other';
-}
+import { type CodeGroup, codeGroup } from './palette';
 
 /** One bar of the chart: failures (coalesced repeats counted in full) per code group. */
 export interface Bucket {
@@ -42,3 +35,20 @@ export function bucketize(incidents: readonly Point[], since: number, until: num
 /** The time ranges the log can be filtered by, in milliseconds (null: everything). */
 export const RANGES = { hour: 3_600_000, day: 86_400_000, week: 604_800_000, month: 2_592_000_000, all: null } as const;
 export type RangeKey = keyof typeof RANGES;
+
+const MINUTE = 60_000;
+/** The steps a time axis may take between labels, shortest first: 5 minutes to a week. */
+const STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * MINUTE);
+
+/**
+ * Where a time axis from `since` to `until` gets its labels: at whole steps on the clock of a
+ * zone `offsetMinutes` east of UTC (every 6 hours over a day: 00:00, 06:00…), at most `max`.
+ */
+export function axisTicks(since: number, until: number, offsetMinutes: number, max = 5): number[] {
+  const span = Math.max(1, until - since);
+  const step = STEPS.find((s) => span / s <= max) ?? Math.ceil(span / max / (1440 * MINUTE)) * 1440 * MINUTE;
+  const offset = offsetMinutes * MINUTE;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil((since + offset) / step) * step - offset; tick <= until; tick += step) ticks.push(tick);
+  return ticks;
+}

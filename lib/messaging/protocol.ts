@@ -1,4 +1,4 @@
-import type { Burst, OverlayPayload } from '@/lib/failure/model';
+import type { Burst, OverlayPayload, TabFailure } from '@/lib/failure/model';
 import type { CheckRecord } from '@/lib/log/model';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
@@ -25,6 +25,14 @@ export interface Protocol {
   };
   /** The background tells a page's overlay script about a new or growing burst of failures. */
   'overlay:notice': { request: { burst: Burst }; response: boolean };
+  /**
+   * The popup's "Show explanation" asks the overlay script in a tab to show the card again
+   * (after × or –). True when it is on screen; false, or no answer at all, when the page removed
+   * it or there is no card there: the popup then shows the explanation itself.
+   */
+  'overlay:show': { request: Record<string, never>; response: boolean };
+  /** The popup asks what a tab shows ("This tab"). Extension pages only: it hands out incidents. */
+  'tab:failure': { request: { tabId: number }; response: TabFailure | null };
   /** "Reload when it's back": the background requests the address (GET, no cache) once. */
   'reload:check': { request: { url: string }; response: CheckResult };
   /** "Check now": request the address once, log the result with the network label. */

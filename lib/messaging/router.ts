@@ -2,8 +2,9 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { FailureFlow } from '@/lib/failure/flow';
+import { readTabFailure } from '@/lib/failure/tab-failure';
 import { recordCheck, siteChecks } from '@/lib/log/checks';
-import { queryIncidents, siteSummaries } from '@/lib/log/incidents';
+import { incidentById, queryIncidents, siteSummaries } from '@/lib/log/incidents';
 import { checkSite } from '@/lib/owner-tools/check-browser';
 import { isItJustMe } from '@/lib/owner-tools/just-me';
 import type { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
@@ -81,6 +82,8 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
     },
     'watch:stop': ({ url }, sender) => (inPage(sender) ? undefined : stopWatch(String(url)).then(() => null)),
     'watch:list': async () => ({ watches: await listWatches(), events: await watchEvents() }),
+    'tab:failure': ({ tabId }, sender) =>
+      inPage(sender) ? undefined : readTabFailure(flow, Number(tabId), { byId: incidentById, query: queryIncidents }),
   };
 
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {

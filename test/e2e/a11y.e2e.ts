@@ -74,19 +74,36 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await page.close();
   });
 
-  it('the popup has none', async () => {
+  it('the popup has none: “This tab”, the log, the tools, the UTC switch, a record, the card inside it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.url('cloudflare-522.test'));
+    await new OverlayPage(page).waitForText();
     const popup = await PopupPage.open(session, 'http://cloudflare-522.test/*');
     await popup.page.emulateMedia({ colorScheme: scheme });
-    await popup.page.getByRole('button', { name: 'cloudflare-522.test' }).click();
+    await popup.page.setViewportSize({ width: 400, height: 600 });
+    await popup.thisTab().getByRole('button', { name: 'Show explanation' }).waitFor();
     await popup.page.getByRole('img', { name: /failures over time/ }).waitFor();
     expect(await seriousViolations(popup.page)).toEqual([]);
+    await popup.openTools();
+    await popup.page.getByRole('button', { name: 'Show times in UTC' }).click();
+    await popup.page.getByRole('button', { name: 'Show times in UTC', pressed: true }).waitFor();
+    expect(await seriousViolations(popup.page)).toEqual([]);
+    await popup.page.getByRole('button', { name: 'Show times in UTC' }).click();
     await popup.page
       .getByRole('button', { name: /cloudflare-522\.test\// })
       .first()
       .click();
     await popup.page.getByRole('button', { name: 'Copy as support report' }).waitFor();
     expect(await seriousViolations(popup.page)).toEqual([]);
+    await popup.page.getByRole('button', { name: '← Back to the log' }).click();
+
+    // The page removed the card: the explanation opens in the popup.
+    await page.evaluate(() => document.querySelector('fivexx-explainer')?.remove());
+    await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
+    await popup.page.getByRole('button', { name: 'Retry' }).waitFor();
+    expect(await seriousViolations(popup.page)).toEqual([]);
     await popup.page.close();
+    await page.close();
   });
 
   it('the options page has none', async () => {

@@ -57,6 +57,8 @@ export interface SessionOptions {
   hostRules?: readonly string[];
   /** More Chromium switches (e.g. a proxy configuration). */
   args?: readonly string[];
+  /** The browser's environment on top of this process's, e.g. `{ TZ: 'Asia/Kolkata' }` for its time zone. */
+  env?: Record<string, string>;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
@@ -71,6 +73,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       headless: options.headless ?? true,
       args: [...chromiumArgs(lab.port, EXTENSION_DIR, options.hostRules), ...(options.args ?? [])],
       acceptDownloads: true,
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await waitForWebRequest(context, worker);

@@ -40,6 +40,7 @@ describe('Check now', () => {
     await setSettings({ networkLabel: 'office wifi' });
     await openTab('cloudflare-522.test');
     const popup = await PopupPage.open(session, 'http://cloudflare-522.test/*');
+    await popup.openTools();
     await popup.page.getByRole('button', { name: 'Check now' }).click();
     const result = popup.page.getByRole('status').filter({ hasText: 'answered' });
     await result.waitFor();
@@ -58,6 +59,7 @@ describe('Is it just me? and Compare networks', () => {
     await setSettings({ networkLabel: 'office wifi' });
     await openTab('flaky.test'); // 503 from the office
     const popup = await PopupPage.open(session, 'http://flaky.test/*');
+    await popup.openTools();
     const check = popup.page.getByRole('button', { name: 'Check now' });
     await check.click(); // 503 again from the office
     await popup.page.getByRole('status').filter({ hasText: 'answered HTTP/1.1 503' }).waitFor();
@@ -82,6 +84,7 @@ describe('Watch this site', () => {
   it('finds the failure, survives the service worker stopping, and finds the recovery', async () => {
     await openTab('flaky.test'); // first 503
     const popup = await PopupPage.open(session, 'http://flaky.test/*');
+    await popup.openTools();
     await popup.page.getByRole('combobox', { name: /Check every/ }).selectOption('1');
     await popup.page.getByRole('button', { name: 'Watch this site' }).click();
     await popup.page.getByText(/Watching: a check every 1 min until/).waitFor();

@@ -15,6 +15,17 @@ export class PopupPage {
     return new PopupPage(page);
   }
 
+  /** The "This tab" block the popup opens on. */
+  thisTab() {
+    return this.page.getByRole('region', { name: 'This tab' });
+  }
+
+  /** Unfolds the site tools (Check now, watches, Is it just me?, networks). */
+  async openTools(): Promise<void> {
+    await this.page.getByText('Site tools', { exact: true }).click();
+    await this.page.getByRole('button', { name: 'Check now' }).waitFor();
+  }
+
   /** Clicks an export button (optionally for all sites) and returns the downloaded file's name and text. */
   async export(format: 'JSON' | 'CSV' | 'HAR', scope?: 'all'): Promise<{ name: string; text: string }> {
     if (scope === 'all') await this.page.getByRole('combobox', { name: /^Export/ }).selectOption('all');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/export/csv';
+import { withBody } from '@/lib/log/incident';
+import type { Incident } from '@/lib/log/model';
 import { makeIncident } from '../helpers/incidents';
 
 describe('CSV export', () => {
@@ -29,13 +31,73 @@ describe('CSV export', () => {
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'id,time_utc,site,status,status_line,type,method,page_url,request_url,server_ip,from_cache,server,request_id,request_id_header',
+      'id,time_utc,site,status,status_line,type,method,page_url,request_url,server_ip,from_cache,server,request_id,request_id_header,' +
+        'count,last_time_utc,time_local,failing_layer,cause,confidence,false_alarm,page_id,edge,retry_after',
     );
-    expect(lines[1]).toBe(
-      '7,2026-11-27T22:41:07.123Z,example.com,502,HTTP/1.1 502 Bad Gateway,main_frame,GET,https://shop.example.com/,https://shop.example.com/,203.0.113.9,false,nginx,abc-FRA,cf-ray',
+    expect(lines[1]).toMatch(
+      /^7,2026-11-27T22:41:07\.123Z,example\.com,502,HTTP\/1\.1 502 Bad Gateway,main_frame,GET,https:\/\/shop\.example\.com\/,https:\/\/shop\.example\.com\/,203\.0\.113\.9,false,nginx,abc-FRA,cf-ray,/,
     );
     expect(lines[2]).toContain('"https://x.example/a,b?q=""1"""');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
+  });
+
+  /** The row of one incident as a map from column to cell. */
+  function row(incident: Incident): Record<string, string> {
+    const [head, cells] = toCsv([incident]).split('\r\n');
+    const names = head?.split(',') ?? [];
+    const values = cells?.split(',') ?? [];
+    return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
+  }
+
+  it('says how often, when last and when in local time, who failed and why, and how sure', () => {
+    const time = Date.UTC(2026, 10, 27, 22, 41, 7, 123);
+    const incident = makeIncident({ time, lastTime: time + 59_000, count: 4, tzOffset: -300 });
+    expect(row(incident)).toMatchObject({
+      count: '4',
+      last_time_utc: '2026-11-27T22:42:06.123Z',
+      time_local: '2026-11-27T17:41:07.123-05:00',
+      failing_layer: incident.diagnosis.chain[incident.diagnosis.failing ?? -1]?.id ?? '',
+      cause: incident.diagnosis.causes[0]?.id,
+      false_alarm: 'false',
+    });
+    expect(row(incident).failing_layer).not.toBe('');
+  });
+
+  it('writes how sure the diagnosis is', () => {
+    const incident = makeIncident();
+    expect(row(incident).confidence).toBe(incident.diagnosis.confidence);
+    const sure = { ...incident, diagnosis: { ...incident.diagnosis, confidence: 'high' as const } };
+    expect(row(sure).confidence).toBe('high');
+  });
+
+  it('writes the page’s ID, the edge location and Retry-After from the diagnosis', () => {
+    const time = Date.UTC(2024, 10, 14, 12, 0, 0);
+    const body = '<p>Cloudflare Ray ID: <strong>8e2a1b3c4d5e6f72</strong></p>';
+    const headers = { server: 'cloudflare', 'cf-ray': '8e2a1b3c4d5e6f72-LHR', 'retry-after': '120' };
+    const incident = withBody(makeIncident({ time, status: 503, statusLine: 'HTTP/2 503', headers }), body);
+    // The page repeats the header's Ray ID: it is the request ID, not a second one.
+    expect(row(incident)).toMatchObject({
+      request_id: '8e2a1b3c4d5e6f72-LHR',
+      page_id: '',
+      edge: 'LHR',
+      retry_after: '120',
+    });
+    const { 'cf-ray': _ray, ...withoutRay } = headers;
+    const pageOnly = withBody(makeIncident({ time, status: 503, statusLine: 'HTTP/2 503', headers: withoutRay }), body);
+    expect(row(pageOnly).page_id).toBe('8e2a1b3c4d5e6f72');
+  });
+
+  it('says when the failure is a false alarm (a bot check)', () => {
+    const incident = withBody(
+      makeIncident({
+        status: 503,
+        statusLine: 'HTTP/2 503',
+        headers: { server: 'cloudflare', 'cf-mitigated': 'challenge' },
+      }),
+      '<title>Just a moment...</title>',
+    );
+    expect(incident.diagnosis.falseAlarm).toBe(true);
+    expect(row(incident).false_alarm).toBe('true');
   });
 });

@@ -14,7 +14,10 @@ const file = (incidents: unknown[], extra: Record<string, unknown> = {}) =>
 
 describe('import', () => {
   it('round-trips a JSON export, labelled with its source', () => {
-    const incidents = [makeIncident({ id: 4, count: 3 }), makeIncident({ id: 5, status: 504, ip: null })];
+    const incidents = [
+      makeIncident({ id: 4, count: 3, pageText: '502 Bad Gateway nginx/1.25.3' }),
+      makeIncident({ id: 5, status: 504, ip: null }),
+    ];
     const result = parseImport(toJson(incidents, 0, '0.1.0'), 'phone hotspot');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -38,6 +41,8 @@ describe('import', () => {
     ],
     [file([{ ...makeIncident(), pageUrl: 'x'.repeat(10_000) }]), { key: 'import_damaged', subs: ['#1 pageUrl'] }],
     [file([{ ...makeIncident(), headers: [] }]), { key: 'import_damaged', subs: ['#1 headers'] }],
+    [file([{ ...makeIncident(), pageText: 'x'.repeat(161) }]), { key: 'import_damaged', subs: ['#1 pageText'] }],
+    [file([{ ...makeIncident(), pageText: { html: '<b>' } }]), { key: 'import_damaged', subs: ['#1 pageText'] }],
   ])('rejects %s', (text, error) => {
     expect(parseImport(text, 'x')).toEqual({ ok: false, error });
   });
@@ -47,6 +52,7 @@ describe('import', () => {
       ...makeIncident(),
       requestUrl: 'https://a.example/?token=LEAK#frag',
       headers: { server: '<img src=x onerror=alert(1)>', 'set-cookie': 'sid=LEAK', authorization: 'Bearer LEAK' },
+      pageText: 'Reset at https://a.example/r?token=LEAK\u0000\n now',
       __proto__: { polluted: true },
       extra: 'field',
       tabId: 77,
@@ -59,6 +65,7 @@ describe('import', () => {
     expect(incident).not.toHaveProperty('extra');
     expect(incident?.tabId).toBe(-1);
     expect(incident?.headers).toEqual({ server: '<img src=x onerror=alert(1)>' });
+    expect(incident?.pageText).toBe('Reset at https://a.example/r?token=REDACTED now');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -49,7 +49,7 @@ function fakeEffects(options: FakeOptions = {}) {
       recorded.push(incident);
       return recorded.length;
     },
-    refine: async (id) => void log.push(`refine ${id}`),
+    refine: async (id, refined) => void log.push(`refine ${id}${refined.pageText ? ` “${refined.pageText}”` : ''}`),
     badge: async (tabId, status) => void log.push(`badge ${tabId} ${status}`),
     inject: async (tabId, documentId) => {
       log.push(`inject ${tabId}${documentId ? ` ${documentId}` : ''}`);
@@ -122,7 +122,17 @@ describe('a top-level failure', () => {
       '<html><head><title>502 Bad Gateway</title></head><body><hr><center>nginx/1.25.3</center></body></html>';
     const payload = await flow.onClaim(5, failure.url, 502, body);
     expect(payload?.kind === 'page' && payload.incident.diagnosis.chain.map((l) => l.id)).toContain('nginx');
-    expect(log).toContain('refine 1');
+    expect(log).toContain('refine 1 “nginx/1.25.3”');
+  });
+
+  it('keeps what the page said, secrets removed, with the incident', async () => {
+    const { flow, log } = setup();
+    await flow.onFailure(failure);
+    const body = '<body><h1>Sorry</h1><p>Try https://shop.example.com/cart?token=S3CRET later.</p></body>';
+    const payload = await flow.onClaim(5, failure.url, 502, body);
+    const said = 'Sorry Try https://shop.example.com/cart?token=REDACTED later.';
+    expect(payload).toMatchObject({ kind: 'page', incident: { pageText: said } });
+    expect(log).toContain(`refine 1 “${said}”`);
   });
 
   it('reads how long the answer took: a 502 in milliseconds is a server that is down', async () => {
@@ -228,6 +238,61 @@ describe('a top-level failure', () => {
     await flow.onFailure(failure);
     expect(recorded).toHaveLength(1);
     expect(log).toEqual(['badge 5 502']);
+  });
+});
+
+describe('what the popup reads for a tab', () => {
+  const other = { tabId: 5, frameId: 0, url: 'https://other.example/' };
+
+  it('is the top-level failure from its response until the tab’s next page, refined once claimed', async () => {
+    const { flow } = setup();
+    expect(await flow.onTab(5)).toEqual({ page: undefined, burst: undefined });
+    await flow.onFailure(failure);
+    expect((await flow.onTab(5)).page?.incident).toMatchObject({ status: 502, id: 1 });
+    await flow.onCommitted({ ...other, url: failure.url }); // the failing document itself
+    await flow.onClaim(5, failure.url, 502, '<p>Back soon</p>');
+    expect((await flow.onTab(5)).page).toMatchObject({ logState: 'saved', incident: { pageText: 'Back soon' } });
+    await flow.onCommitted(other);
+    expect((await flow.onTab(5)).page).toBeUndefined();
+  });
+
+  it.each([
+    ['after', true],
+    ['before', false],
+  ])(
+    'is kept, unclaimed, when the response completes %s its document commits, until the next page',
+    async (_, committedFirst) => {
+      const { flow } = setup({ settings: { overlay: false } });
+      if (committedFirst) await flow.onCommitted({ ...other, url: failure.url });
+      await flow.onFailure(failure);
+      if (!committedFirst) await flow.onCommitted({ ...other, url: failure.url });
+      expect((await flow.onTab(5)).page?.incident.status).toBe(502);
+      await flow.onCommitted(other);
+      expect((await flow.onTab(5)).page).toBeUndefined();
+    },
+  );
+
+  it('is kept while the explanation page stands in for the browser’s error page', async () => {
+    const { flow } = setup({ inject: 'error-page' });
+    await flow.onFailure(failure);
+    await flow.onCommitted({ ...other, url: `${OWN}/explain.html?url=x` });
+    expect((await flow.onTab(5)).page?.incident.status).toBe(502);
+    await flow.onCommitted({ ...other, url: failure.url }); // Retry, from the explanation page
+    expect((await flow.onTab(5)).page).toBeUndefined();
+  });
+
+  it('is forgotten with its tab', async () => {
+    const { flow } = setup();
+    await flow.onFailure(failure);
+    await flow.onTabRemoved(5);
+    expect((await flow.onTab(5)).page).toBeUndefined();
+  });
+
+  it('has the page’s burst, with when it started', async () => {
+    const { flow } = setup({ listening: true });
+    await flow.onFailure(api(1, 2000));
+    await flow.onFailure(api(2, 2500));
+    expect((await flow.onTab(5)).burst).toMatchObject({ count: 2, first: 2000, last: 2500 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import { codeText, headline, hopStates, titleText, waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { cardSummary, hopStates, waitPhrase } from '@/lib/i18n/diagnosis-text';
 import { phraseText } from '@/lib/i18n/translate';
 import { FIXTURES, NOW } from '../../fixtures/responses/index';
 import { t } from '../helpers/t';
@@ -33,8 +33,7 @@ describe('the card’s title and lead', () => {
   it.each(FIXTURES.map((f) => [f.file, f] as const))('%s: the lead never contradicts the title', (_file, fixture) => {
     const d = diagnose(fixture.input, NOW);
     const cause = d.causes[0]?.id ?? 'unknown';
-    const title = titleText(d, fixture.input.status, t);
-    const lead = headline(d, 'visitor', t) ?? codeText(fixture.input.status, 'visitor', t).meaning;
+    const { title, lead } = cardSummary(fixture.input.status, d, t);
     for (const [words, causes] of STORIES) {
       if (causes.includes(cause) || d.falseAlarm) continue;
       expect(`${title} ${lead}`, `${cause}: ${words}`).not.toMatch(words);
@@ -45,7 +44,7 @@ describe('the card’s title and lead', () => {
     const title = (file: string) => {
       const fixture = FIXTURES.find((f) => f.file === file);
       if (!fixture) throw new Error(file);
-      return titleText(diagnose(fixture.input, NOW), fixture.input.status, t);
+      return cardSummary(fixture.input.status, diagnose(fixture.input, NOW), t).title;
     };
     expect(title('real-nginx-maintenance.ts')).toBe('The site is closed for planned work');
     expect(title('squid-503-dns-fail.ts')).toBe('Your network can’t find the site');

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recordCheck, siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
-import { allIncidents, recordIncident } from '@/lib/log/incidents';
+import { db, STORES } from '@/lib/log/db';
+import { allIncidents, incidentById, recordIncident, refineIncident } from '@/lib/log/incidents';
 import { freshLog } from '../helpers/db';
 import { makeCheck, makeIncident } from '../helpers/incidents';
 
@@ -15,6 +16,17 @@ describe('clearing', () => {
     expect((await allIncidents()).map((i) => i.site)).toEqual(['b.com']);
     await clearAll();
     expect(await allIncidents()).toEqual([]);
+  });
+
+  it('leaves nothing of what a cleared site’s error page said, even after its text was refined in', async () => {
+    const said = 'Sorry, the shop is down for maintenance.';
+    const id = await recordIncident(makeIncident({ site: 'a.com', requestUrl: 'https://a.com/' }));
+    const incident = makeIncident({ site: 'a.com', requestUrl: 'https://a.com/' });
+    await refineIncident(id, { diagnosis: incident.diagnosis, pageText: said });
+    expect((await incidentById(id))?.pageText).toBe(said);
+    await clearSite('a.com');
+    const database = await db();
+    for (const store of STORES) expect(JSON.stringify(await database.getAll(store))).not.toContain('maintenance');
   });
 
   it('takes the site’s checks with it, and leaves other sites’ checks alone', async () => {
