@@ -1,4 +1,5 @@
 import type { Incident } from '@/lib/log/model';
+import { redactUrl } from '@/lib/log/redact';
 import { isoLocal, isoUtc } from '@/lib/log/time';
 import { causeText, codeText, edgeName, layerName } from './diagnosis-text';
 import type { Translate } from './translate';
@@ -20,8 +21,9 @@ export function detailRows(incident: Incident, t: Translate): DetailRow[] {
       t('detail_repeats'),
       incident.count > 1 ? t('detail_repeats_value', incident.count, isoUtc(incident.lastTime)) : null,
     ],
-    [t('detail_page'), incident.pageUrl !== incident.requestUrl ? incident.pageUrl : null],
-    [t('detail_request'), `${incident.method} ${incident.requestUrl}`],
+    // Redacted again here: the report leaves the machine, and an older log may hold more.
+    [t('detail_page'), incident.pageUrl !== incident.requestUrl ? redactUrl(incident.pageUrl) : null],
+    [t('detail_request'), `${incident.method} ${redactUrl(incident.requestUrl)}`],
     [t('detail_status'), incident.statusLine],
     [t('detail_server_ip'), incident.ip],
     [t('detail_server'), incident.headers.server],

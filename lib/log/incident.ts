@@ -21,6 +21,8 @@ export interface CompletedRequest {
   initiator?: string;
   /** Firefox: the URL of the document that made the request. */
   documentUrl?: string;
+  /** Firefox: whether the request came from a private window. */
+  incognito?: boolean;
   responseHeaders?: HttpHeader[];
 }
 
