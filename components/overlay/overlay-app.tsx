@@ -13,13 +13,16 @@ export interface Props {
   subscribe: (onBurst: (burst: Burst) => void) => () => void;
   check: () => Promise<CheckResult>;
   checkNow: () => Promise<CheckRecord>;
-  siteStatus: (site: string) => Promise<SiteStatus | null>;
+  /** The overlay's site's status page (the background knows which site). */
+  siteStatus: () => Promise<SiteStatus | null>;
+  /** "Copy details for support": the background copies the report, never the page. */
+  copyReport: () => Promise<boolean>;
   reload: () => void;
-  onQuiet: (site: string) => void;
+  onQuiet: () => void;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
-export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStatus, reload, onQuiet }: Props) {
+export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStatus, copyReport, reload, onQuiet }: Props) {
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // A notice dismissed for one burst stays away until the next burst.
   const [dismissedBurst, setDismissedBurst] = useState<number | null>(null);
@@ -41,11 +44,12 @@ export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStat
         root={root}
         check={check}
         checkNow={checkNow}
-        siteStatus={() => siteStatus(payload.incident.site)}
+        siteStatus={siteStatus}
+        copyReport={copyReport}
         reload={reload}
         onClose={() => setPayload(null)}
         onQuiet={() => {
-          onQuiet(payload.incident.site);
+          onQuiet();
           setPayload(null);
         }}
       />

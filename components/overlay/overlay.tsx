@@ -18,6 +18,8 @@ export interface Props {
   checkNow: () => Promise<CheckRecord>;
   /** The site's status page, when the person turned lookups on (null otherwise). */
   siteStatus: () => Promise<SiteStatus | null>;
+  /** "Copy details for support", done by the background. */
+  copyReport: () => Promise<boolean>;
   reload: () => void;
   onClose: () => void;
   onQuiet: () => void;
@@ -28,7 +30,18 @@ export interface Props {
  * working. It takes focus only when nothing on the page has it (never from someone typing),
  * Esc closes it, and it can shrink to a small pill and come back.
  */
-export function Overlay({ incident, logState, root, check, checkNow, siteStatus, reload, onClose, onQuiet }: Props) {
+export function Overlay({
+  incident,
+  logState,
+  root,
+  check,
+  checkNow,
+  siteStatus,
+  copyReport,
+  reload,
+  onClose,
+  onQuiet,
+}: Props) {
   const [minimized, setMinimized] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
@@ -82,8 +95,10 @@ export function Overlay({ incident, logState, root, check, checkNow, siteStatus,
         incident={incident}
         logState={logState}
         onRetry={reload}
-        reload={incident.method === 'GET' ? reloadWhenBack : undefined}
-        checkNow={checkNow}
+        // A private window gets no checks unless the person allowed private logging (then it is 'saved').
+        reload={incident.method === 'GET' && logState !== 'private' ? reloadWhenBack : undefined}
+        checkNow={logState === 'private' ? undefined : checkNow}
+        copyReport={copyReport}
         siteStatus={status}
         overlay={{ onClose, onMinimize: minimize, onQuiet }}
       />

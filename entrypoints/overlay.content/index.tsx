@@ -8,8 +8,9 @@ import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { Burst } from '@/lib/failure/model';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
+import { maySend, senderContext } from '@/lib/messaging/sender';
+import { ownOrigin } from '@/lib/platform/own-origin';
 import { createShadowHost } from '@/lib/platform/shadow-host';
-import { loadSettings, saveSettings } from '@/lib/settings';
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({
@@ -26,8 +27,11 @@ export default defineContentScript({
     // before the notice is on screen is kept for it, not lost.
     let latest: Burst | undefined;
     let deliver: ((burst: Burst) => void) | undefined;
-    const listener = (message: unknown) => {
+    const origin = ownOrigin();
+    const listener = (message: unknown, sender: Parameters<typeof senderContext>[0]) => {
+      // Only the background tells of bursts (lib/messaging/protocol.ts, SENDERS).
       if (!isEnvelope(message, ['overlay:notice'])) return;
+      if (!maySend(senderContext(sender, browser.runtime.id, origin), 'overlay:notice')) return;
       latest = message.body.burst;
       deliver?.(latest);
       return Promise.resolve(true);
@@ -35,8 +39,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
 
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // Which page this is, the background reads from the browser, not from us.
     const payload = await send('overlay:claim', {
-      url: location.href,
       navStatus: nav?.responseStatus ?? 0,
       // A bounded prefix of the rendered page, for the diagnosis: never stored, never shown as HTML.
       body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
@@ -64,12 +68,10 @@ export default defineContentScript({
         subscribe={subscribe}
         check={() => send('reload:check', { url: location.href })}
         checkNow={() => send('site:check', { url: location.href })}
-        siteStatus={(site) => send('site:status', { site, scheme: location.protocol })}
+        siteStatus={() => send('site:status', {})}
+        copyReport={() => send('report:copy', {})}
         reload={() => location.reload()}
-        onQuiet={async (site) => {
-          const { quietSites } = await loadSettings(browser.storage.local);
-          await saveSettings(browser.storage.local, { quietSites: [...quietSites, site] });
-        }}
+        onQuiet={() => void send('site:quiet', {}).catch(() => false)}
       />,
       root,
     );

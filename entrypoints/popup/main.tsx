@@ -64,7 +64,7 @@ async function start(): Promise<void> {
       const notifications = browser.permissions.request(NOTIFICATIONS).catch(() => false);
       return { watch: await send('watch:start', { url, intervalMinutes, durationMinutes }), notifications };
     },
-    stopWatch: (url) => send('watch:stop', { url }).then(() => undefined),
+    stopWatch: (site) => send('watch:stop', { site }).then(() => undefined),
     notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
   };
   render(<PopupApp api={api} />, document.getElementById('app') as HTMLElement);

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '@/lib/diagnosis/model';
 import { addHourly, countSite, db, siteRange, type WriteTx } from './db';
 import { MAX_COUNT, MAX_SITE_INCIDENTS } from './limits';
-import type { HourlyCount, Incident, SiteSummary } from './model';
+import { type HourlyCount, type Incident, LOCAL_SOURCE, type SiteSummary } from './model';
 
 /** Repeats of the same URL and status closer together than this become one incident. */
 const COALESCE_WINDOW_MS = 60_000;
@@ -143,4 +143,18 @@ export async function allIncidents(site?: string): Promise<Incident[]> {
   const database = await db();
   if (site === undefined) return database.getAllFromIndex('incidents', 'by-time');
   return database.getAllFromIndex('incidents', 'by-site', siteRange(site));
+}
+
+/**
+ * The server IP this browser last connected to for `host` when it failed there, from its own
+ * failures (never an import's): what a check's answer is compared with (lib/owner-tools/outbound.ts).
+ */
+export async function lastServerIp(site: string, host: string): Promise<string | null> {
+  let cursor = await (await db()).transaction('incidents').store.index('by-site').openCursor(siteRange(site), 'prev');
+  for (let seen = 0; cursor && seen < 100; seen++) {
+    const { source, ip, requestUrl } = cursor.value;
+    if (source === LOCAL_SOURCE && ip && URL.canParse(requestUrl) && new URL(requestUrl).host === host) return ip;
+    cursor = await cursor.continue();
+  }
+  return null;
 }

@@ -1,5 +1,8 @@
-/** A site being watched: checked on an alarm until `until`. Kept in storage.local. */
+import { redactUrl } from '@/lib/log/redact';
+
+/** A site being watched: checked on an alarm until `until`. Kept in storage.local, one per site. */
 export interface Watch {
+  /** What is checked: the page's address as the log keeps it, without its query (watchTarget). */
   url: string;
   site: string;
   intervalMinutes: number;
@@ -21,9 +24,20 @@ export function watchTransition(lastOk: boolean | null, ok: boolean): 'failed' |
   return null;
 }
 
-/** The alarm name of a watch. */
-export function watchAlarm(url: string): string {
-  return `watch:${url}`;
+/** The alarm name of a site's watch: the site, never the address (an alarm name is no place for one). */
+export function watchAlarm(site: string): string {
+  return `watch:${site}`;
+}
+
+/**
+ * What a watch keeps and checks of a page's address: redacted, without its query or fragment.
+ * Whether a site answers does not depend on a token in the address, and a watch lives a day.
+ */
+export function watchTarget(url: string): string | null {
+  const redacted = redactUrl(url);
+  if (!/^https?:/.test(redacted)) return null;
+  const target = new URL(redacted);
+  return `${target.origin}${target.pathname}`;
 }
 
 /** A change a watch found, kept (the last 20) so the popup can show it even without notifications. */
