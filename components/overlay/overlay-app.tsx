@@ -22,7 +22,17 @@ export interface Props {
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
-export function OverlayApp({ initial, root, subscribe, check, checkNow, siteStatus, copyReport, reload, onQuiet }: Props) {
+export function OverlayApp({
+  initial,
+  root,
+  subscribe,
+  check,
+  checkNow,
+  siteStatus,
+  copyReport,
+  reload,
+  onQuiet,
+}: Props) {
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // A notice dismissed for one burst stays away until the next burst.
   const [dismissedBurst, setDismissedBurst] = useState<number | null>(null);

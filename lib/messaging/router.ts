@@ -91,7 +91,9 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
     const url = pageAddress(String(body.url));
     if (!url) return { url, page: null };
     const { logPrivate } = await loadSettings(browser.storage.local);
-    return (await isKnownPage(url, logPrivate)) ? { url, page: await facts(url) } : { url, page: null, refusal: 'refused' };
+    return (await isKnownPage(url, logPrivate))
+      ? { url, page: await facts(url) }
+      : { url, page: null, refusal: 'refused' };
   }
 
   const handlers: { [K in MessageName]?: Handler<K> } = {

@@ -97,7 +97,10 @@ export async function restoreWatches(): Promise<void> {
   }
   for (const watch of bySite.values()) {
     if (!(await browser.alarms.get(watchAlarm(watch.site)))) {
-      await browser.alarms.create(watchAlarm(watch.site), { delayInMinutes: 1, periodInMinutes: watch.intervalMinutes });
+      await browser.alarms.create(watchAlarm(watch.site), {
+        delayInMinutes: 1,
+        periodInMinutes: watch.intervalMinutes,
+      });
     }
   }
 }

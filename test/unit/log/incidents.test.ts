@@ -65,7 +65,7 @@ describe('recording', () => {
     expect(all).toHaveLength(MAX_SITE_INCIDENTS + 1);
     expect(all.filter((i) => i.site === 'example.com').reduce((n, i) => n + i.count, 0)).toBe(MAX_SITE_INCIDENTS + 5);
     expect(all.find((i) => i.requestUrl === `https://flood.example.com/${MAX_SITE_INCIDENTS - 1}`)?.count).toBe(6);
-  });
+  }, 30_000); // thousands of writes to fake-indexeddb: slow on a busy machine
 
   it(`bounds an incident's count at ${MAX_COUNT}`, async () => {
     const id = await recordIncident(makeIncident({ count: MAX_COUNT - 1 }));

@@ -87,6 +87,22 @@ describe('redactUrl bounds the length', () => {
     expect(out).toMatch(/(?:%C3%A9)+%E2%80%A6$/);
   });
 
+  // Values just under the parsing limit, shaped to make a careless pattern backtrack.
+  it.each([
+    ['a long word', 'x'.repeat(30_000)],
+    ['dots without an @', 'a.'.repeat(15_000)],
+    ['an @ that is never an address', `${'a'.repeat(15_000)}@${'b.'.repeat(7000)}`],
+    ['many @', '@a'.repeat(15_000)],
+    ['digits and separators', '1-'.repeat(15_000)],
+    ['eyJ over and over', 'eyJ.'.repeat(7000)],
+  ])('takes little time on %s', (_what, value) => {
+    const started = performance.now();
+    redactUrl(`https://a.example/p?q=${value}`);
+    redactUrl(`https://a.example/${value}`);
+    // A pattern that backtracks takes seconds here; a linear one, milliseconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('a secret in a megabyte address is gone too, and it takes little time', () => {
     const huge = `https://a.example/p?token=first-secret&q=${'y'.repeat(1_000_000)}`;
     const started = performance.now();
