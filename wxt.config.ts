@@ -16,10 +16,11 @@ export default defineConfig({
       'scripting',
       'storage',
       'alarms',
-      // "Copy details for support" copies from an extension context, never the page: Chromium's
-      // service worker needs an offscreen document for that, Firefox's background page the
-      // clipboard permission (lib/platform/clipboard.ts).
-      ...(browser === 'firefox' ? ['clipboardWrite'] : ['offscreen']),
+      // "Copy details for support" copies from an extension context, never the page, and with no
+      // click of its own there: Firefox's background page writes with clipboardWrite; Chromium's
+      // service worker has an offscreen document do it, which needs both (lib/platform/clipboard.ts).
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     optional_permissions: ['notifications'],
