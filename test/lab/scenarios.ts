@@ -231,17 +231,18 @@ document.addEventListener('copy', (event) => {
 </script>
 </body></html>`;
 
-/** How many distinct failing addresses the flood page asks for, each about 20 KB long. */
-export const FLOOD_CALLS = 200;
+/** How many distinct failing addresses the flood page asks for, each over the 8 KB the log keeps. */
+export const FLOOD_CALLS = 100;
 
 const FLOOD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Flood</title><link rel="icon" href="data:,"></head>
 <body><h1>A page that fails on purpose, a lot</h1><p>Finished calls: <output id="done">0</output></p>
 <script>
-const pad = 'p'.repeat(20000);
+const pad = 'p'.repeat(9000);
+const run = Math.random().toString(36).slice(2);
 let done = 0;
 for (let i = 0; i < ${FLOOD_CALLS}; i++) {
-  fetch('/api/' + i + '?pad=' + pad + '&n=' + Math.random(), { cache: 'no-store' }).finally(() => {
+  fetch('/api/' + run + '/' + i + '?pad=' + pad, { cache: 'no-store' }).finally(() => {
     document.getElementById('done').textContent = String(++done);
   });
 }
@@ -515,7 +516,7 @@ in the server error log.</p>
   },
   {
     host: 'flood.test',
-    title: `A page that fails on ${FLOOD_CALLS} distinct 20 KB addresses at once (502)`,
+    title: `A page that fails on ${FLOOD_CALLS} distinct 9 KB addresses at once (502)`,
     screenshot: false,
     response: { status: 200, headers: html, body: FLOOD_PAGE },
     routes: {
