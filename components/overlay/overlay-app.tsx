@@ -18,7 +18,8 @@ export interface Props {
   /** "Copy details for support": the background copies the report, never the page. */
   copyReport: () => Promise<boolean>;
   reload: () => void;
-  onQuiet: () => void;
+  /** "Don't explain errors on this site": settles once the background has saved it. */
+  onQuiet: () => Promise<unknown>;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
@@ -58,10 +59,8 @@ export function OverlayApp({
         copyReport={copyReport}
         reload={reload}
         onClose={() => setPayload(null)}
-        onQuiet={() => {
-          onQuiet();
-          setPayload(null);
-        }}
+        // Closes once the choice is saved, so that a reload right after it is already quiet.
+        onQuiet={() => void onQuiet().finally(() => setPayload(null))}
       />
     );
   }

@@ -71,7 +71,7 @@ export default defineContentScript({
         siteStatus={() => send('site:status', {})}
         copyReport={() => send('report:copy', {})}
         reload={() => location.reload()}
-        onQuiet={() => void send('site:quiet', {}).catch(() => false)}
+        onQuiet={() => send('site:quiet', {}).catch(() => false)}
       />,
       root,
     );

@@ -8,6 +8,8 @@ import { checkSite } from './check-browser';
 import type { PageFacts } from './outbound';
 import {
   clampInterval,
+  MAX_WATCH_MS,
+  plausibleWatch,
   pushEvent,
   type Watch,
   type WatchEvent,
@@ -63,7 +65,7 @@ export async function startWatch(
     url: target,
     site: (await loadSiteOf())(target),
     intervalMinutes: interval,
-    until: Date.now() + Math.max(interval, durationMinutes) * 60_000,
+    until: Date.now() + Math.min(MAX_WATCH_MS, Math.max(interval, Number(durationMinutes) || 0) * 60_000),
     lastOk: null,
   };
   await save([...(await listWatches()).filter((w) => w.site !== watch.site), watch]);
@@ -87,7 +89,14 @@ export async function restoreWatches(): Promise<void> {
   const bySite = new Map<string, Watch>();
   for (const watch of await listWatches()) {
     const url = watchTarget(watch.url);
-    if (url && Date.now() <= watch.until) bySite.set(siteOf(url), { ...watch, url, site: siteOf(url) });
+    if (url && plausibleWatch(watch, Date.now())) {
+      bySite.set(siteOf(url), {
+        ...watch,
+        url,
+        site: siteOf(url),
+        intervalMinutes: clampInterval(watch.intervalMinutes),
+      });
+    }
   }
   await save([...bySite.values()]);
   for (const alarm of await browser.alarms.getAll()) {
@@ -127,7 +136,7 @@ export async function runWatch(site: string, facts: PageFactsOf): Promise<void> 
     await browser.alarms.clear(watchAlarm(site));
     return;
   }
-  if (Date.now() > watch.until) {
+  if (!plausibleWatch(watch, Date.now())) {
     await stopWatch(site);
     return;
   }

@@ -12,6 +12,17 @@ export interface Watch {
   lastOk: boolean | null;
 }
 
+/** The longest a watch lives: a day. */
+export const MAX_WATCH_MS = 86_400_000;
+
+/**
+ * Whether a stored watch is one this extension could have made: it ends within a day from now.
+ * (In Firefox a content script can write storage.local: what is read back is not trusted more.)
+ */
+export function plausibleWatch(watch: Watch, now: number): boolean {
+  return Number.isFinite(watch.until) && watch.until >= now && watch.until <= now + MAX_WATCH_MS;
+}
+
 /** The interval a person may choose: at least a minute, at most a day. */
 export function clampInterval(minutes: number): number {
   return Math.min(1440, Math.max(1, Math.round(Number.isFinite(minutes) ? minutes : 5)));

@@ -130,4 +130,27 @@ describe('watching a site', () => {
     expect(await listWatches()).toMatchObject([{ url: 'https://flaky.example/', site: SITE }]);
     expect((await fakeBrowser.alarms.getAll()).map((a) => a.name)).toEqual([`watch:${SITE}`]);
   });
+
+  it('stops unchecked a stored watch this extension could not have made (one that lasts past a day)', async () => {
+    await fakeBrowser.storage.local.set({
+      watches: [
+        {
+          url: 'http://192.168.1.1/',
+          site: '192.168.1.1',
+          intervalMinutes: 1,
+          until: Date.now() + 30 * 86_400_000,
+          lastOk: null,
+        },
+      ],
+    });
+    await runWatch('192.168.1.1', facts);
+    expect(checked).toEqual([]);
+    expect(await listWatches()).toEqual([]);
+  });
+
+  it('never keeps a watch past a day, whatever duration is asked for', async () => {
+    answers.push(200);
+    const watch = await startWatch(URL_, 5, 10 * 24 * 60, facts);
+    expect((watch?.until ?? 0) - Date.now()).toBeLessThanOrEqual(86_400_000);
+  });
 });
