@@ -11,7 +11,7 @@ export const MAX_STATUS_LINE = 200;
 /** Most failures one incident can stand for; more are still counted, up to this. */
 export const MAX_COUNT = 1_000_000;
 /** How far back an incident may lie: ten years. */
-export const MAX_AGE_MS = 10 * 365.25 * 86_400_000;
+const MAX_AGE_MS = 10 * 365.25 * 86_400_000;
 /** How far ahead of this machine's clock an incident may lie: a day (another machine's clock). */
 export const MAX_AHEAD_MS = 86_400_000;
 

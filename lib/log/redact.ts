@@ -1,5 +1,5 @@
 import { MAX_URL_CHARS } from './limits';
-import type { CheckRecord, Incident } from './model';
+import type { Incident } from './model';
 import {
   AUTH_PATH,
   decodeFully,
@@ -14,7 +14,7 @@ import {
 /**
  * Redaction by design, not by list: the one place that decides what of a URL or a header value
  * may be kept. Records, checks, watches, the support report, exports and imports all go through
- * it (redactIncident, redactCheck), so a secret stripped in one is stripped in all. What makes
+ * it (redactIncident for whole incidents), so a secret stripped in one is stripped in all. What makes
  * a name or a value secret is ./secret-shapes.ts.
  *
  * - Parameter names are normalised (decoded repeatedly, NFKC, lower-cased, every separator and
@@ -30,7 +30,7 @@ import {
  */
 
 /** What a secret is replaced with. */
-export const REDACTED = 'REDACTED';
+const REDACTED = 'REDACTED';
 
 /** How deep URLs inside URLs are followed; deeper ones are redacted whole. */
 const MAX_DEPTH = 4;
@@ -161,7 +161,7 @@ const URL_IN_TEXT = /<([^<>\s]*)>|\b(?:https?|wss?):\/\/[^\s<>"',]+/gi;
  * A stored header value: every URL in it redacted (`Link: <…?token=…>`), and JWTs and e-mail
  * addresses replaced. Request IDs stay: they are what support asks for.
  */
-export function redactHeaderValue(value: string): string {
+function redactHeaderValue(value: string): string {
   return value
     .replace(URL_IN_TEXT, (match: string, inBrackets: string | undefined) =>
       inBrackets === undefined ? redactUrl(match) : `<${redactLinkTarget(inBrackets)}>`,
@@ -201,9 +201,4 @@ export function redactIncident<T extends Pick<Incident, 'pageUrl' | 'requestUrl'
     requestUrl: redactUrl(incident.requestUrl),
     headers: redactHeaders(incident.headers),
   };
-}
-
-/** A check as it may be stored or shown. */
-export function redactCheck(check: CheckRecord): CheckRecord {
-  return { ...check, url: redactUrl(check.url), headers: redactHeaders(check.headers) };
 }

@@ -17,8 +17,12 @@ import { isIpHost, isLocalHost, isLocalIp } from './local-address';
  * Pure: ./outbound-browser.ts makes the request and keeps the rate in storage.session.
  */
 
-/** Requests one site may receive from us in RATE_WINDOW_MS, whatever asks for them. */
+/**
+ * Requests one site may receive from us in RATE_WINDOW_MS, whatever asks for them.
+ * @internal Exported for tests.
+ */
 export const RATE_MAX = 6;
+/** @internal Exported for tests. */
 export const RATE_WINDOW_MS = 60_000;
 
 /** Why a request was not made, or its answer not used. */
