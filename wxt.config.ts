@@ -6,15 +6,29 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['webRequest', 'webNavigation', 'scripting', 'storage', 'alarms'],
+    permissions: [
+      'webRequest',
+      'webNavigation',
+      'scripting',
+      'storage',
+      'alarms',
+      // "Copy details for support" copies from an extension context, never the page, and with no
+      // click of its own there: Firefox's background page writes with clipboardWrite; Chromium's
+      // service worker has an offscreen document do it, which needs both (lib/platform/clipboard.ts).
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['<all_urls>'],
     optional_permissions: ['notifications'],
     action: { default_title: '__MSG_extName__' },
-  },
+    // Firefox's default for Manifest V3 pages adds upgrade-insecure-requests, which would turn a
+    // check of an http:// site into one of https:// (another address). Chromium's has none.
+    ...(browser === 'firefox' ? { content_security_policy: { extension_pages: "script-src 'self'" } } : {}),
+  }),
   // Firefox gets the same MV3 extension as Chrome (WXT would default to MV2 there): one manifest
   // shape (`action`, `host_permissions`), one event-driven background whose state survives in
   // `storage.session`, and MV2's end in sight. See README "Firefox".

@@ -7,14 +7,22 @@ import { WATCHED_TYPES } from '@/lib/failure/model';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
+import { pageFacts } from '@/lib/owner-tools/page-facts-browser';
 import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
 import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
 import { ownOrigin } from '@/lib/platform/own-origin';
+import { restrictStorage } from '@/lib/platform/storage-access';
 
 export default defineBackground(() => {
   const flow = createFailureFlow(browserEffects, browser.storage.session, ownOrigin());
   const healthy = new RecentHealthy();
+  const router = createRouter(flow, healthy);
+  const facts = (url: string) => pageFacts(url, healthy);
+
+  // Settings, watches and status-page addresses are not for content scripts (Chromium 140+;
+  // Firefox has no way to say so: README, threat model). The overlay writes through messages.
+  void restrictStorage(browser.storage.local);
 
   // Firefox can report tabId -1 on completion of a navigation it started itself (the address
   // bar): a main-frame listener keeps the tab of failing ones (lib/failure/firefox-tab-recall.ts).
@@ -38,7 +46,7 @@ export default defineBackground(() => {
     (details) => {
       if (details.statusCode < 500) {
         // For "Is it just me?": which other sites load right now. Two array writes, pages only.
-        if (details.type === 'main_frame') healthy.note(details.url, details.timeStamp);
+        if (details.type === 'main_frame') healthy.note(details.url, details.timeStamp, details.ip);
         return;
       }
       void flow.onFailure(recall ? recall.restore(details) : details);
@@ -49,7 +57,10 @@ export default defineBackground(() => {
 
   browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));
-  browser.tabs.onRemoved.addListener((tabId) => void flow.onTabRemoved(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void flow.onTabRemoved(tabId);
+    void router.forgetTab(tabId);
+  });
 
   // A person can withhold access to all sites (Firefox: about:addons → Permissions): say so on
   // the toolbar button rather than fall silent (lib/platform/host-access.ts).
@@ -73,8 +84,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(schedule);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void enforceRetention(browser.storage.local, Date.now());
-    else if (alarm.name.startsWith('watch:')) void runWatch(alarm.name.slice('watch:'.length));
+    else if (alarm.name.startsWith('watch:')) void runWatch(alarm.name.slice('watch:'.length), facts);
   });
 
-  browser.runtime.onMessage.addListener(createRouter(flow, healthy));
+  browser.runtime.onMessage.addListener(router.listener);
 });

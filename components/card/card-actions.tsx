@@ -13,6 +13,8 @@ export interface Props {
   reload?: ReloadWhenBack;
   /** "Check now": the background checks the page's address; absent where not offered. */
   checkNow?: () => Promise<CheckRecord>;
+  /** "Copy details for support" done elsewhere (the overlay's background); else this page copies. */
+  copyReport?: () => Promise<boolean>;
 }
 
 /** What "reload when it's back" says in each phase ($1: the seconds left, while waiting). */
@@ -30,8 +32,8 @@ function reloadText({ state }: ReloadWhenBack): string | null {
 }
 
 /** What a person can do about the failure, and a status line that says how each went. */
-export function CardActions({ incident, onRetry, reload, checkNow }: Props) {
-  const copy = useCopyReport(incident);
+export function CardActions({ incident, onRetry, reload, checkNow, copyReport }: Props) {
+  const copy = useCopyReport(incident, { copyElsewhere: copyReport });
   const [checkText, setCheckText] = useState<string | null>(null);
   const waiting = reload && (reload.state.phase === 'waiting' || reload.state.phase === 'checking');
   const check =

@@ -29,6 +29,8 @@ export interface Props {
   reload?: ReloadWhenBack;
   /** "Check now": the background checks the page's address; absent where not offered. */
   checkNow?: () => Promise<CheckRecord>;
+  /** "Copy details for support" done elsewhere (the overlay's background); else this page copies. */
+  copyReport?: () => Promise<boolean>;
   /** What the site's own status page says, when lookups are on. */
   siteStatus?: string | null;
   overlay?: OverlayControls;

@@ -27,7 +27,7 @@ export function ExplainPage({ url, incident, logState, retry, check }: Props) {
         headingLevel={1}
         logState={logState}
         onRetry={retry}
-        reload={url && incident.method === 'GET' ? reload : undefined}
+        reload={url && incident.method === 'GET' && logState !== 'private' ? reload : undefined}
       />
       <p class="x5-page-note">{t('ui_explain_why')}</p>
       {url && (

@@ -18,14 +18,18 @@ export interface Props {
   onShowRequest?: (show: () => boolean) => void;
   check: () => Promise<CheckResult>;
   checkNow: () => Promise<CheckRecord>;
-  siteStatus: (site: string) => Promise<SiteStatus | null>;
+  /** The overlay's site's status page (the background knows which site). */
+  siteStatus: () => Promise<SiteStatus | null>;
+  /** "Copy details for support": the background copies the report, never the page. */
+  copyReport: () => Promise<boolean>;
   reload: () => void;
-  onQuiet: (site: string) => void;
+  /** "Don't explain errors on this site": settles once the background has saved it. */
+  onQuiet: () => Promise<unknown>;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
 export function OverlayApp(props: Props) {
-  const { initial, root, subscribe, check, checkNow, siteStatus, reload, onQuiet, onShowRequest } = props;
+  const { initial, root, subscribe, check, checkNow, siteStatus, copyReport, reload, onQuiet, onShowRequest } = props;
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // Counts the popup's "Show explanation" requests: each one brings the card back whole.
   const [shown, setShown] = useState(0);
@@ -61,13 +65,12 @@ export function OverlayApp(props: Props) {
         shown={shown}
         check={check}
         checkNow={checkNow}
-        siteStatus={() => siteStatus(payload.incident.site)}
+        siteStatus={siteStatus}
+        copyReport={copyReport}
         reload={reload}
         onClose={() => setPayload(null)}
-        onQuiet={() => {
-          onQuiet(payload.incident.site);
-          setPayload(null);
-        }}
+        // Closes once the choice is saved, so that a reload right after it is already quiet.
+        onQuiet={() => void onQuiet().finally(() => setPayload(null))}
       />
     );
   }

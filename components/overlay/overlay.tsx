@@ -20,6 +20,8 @@ export interface Props {
   checkNow: () => Promise<CheckRecord>;
   /** The site's status page, when the person turned lookups on (null otherwise). */
   siteStatus: () => Promise<SiteStatus | null>;
+  /** "Copy details for support", done by the background. */
+  copyReport: () => Promise<boolean>;
   reload: () => void;
   onClose: () => void;
   onQuiet: () => void;
@@ -31,7 +33,7 @@ export interface Props {
  * Esc closes it, and it can shrink to a small pill and come back.
  */
 export function Overlay(props: Props) {
-  const { incident, logState, root, shown, check, checkNow, siteStatus, reload, onClose, onQuiet } = props;
+  const { incident, logState, root, shown, check, checkNow, siteStatus, copyReport, reload, onClose, onQuiet } = props;
   const [minimized, setMinimized] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
@@ -89,8 +91,10 @@ export function Overlay(props: Props) {
         incident={incident}
         logState={logState}
         onRetry={reload}
-        reload={incident.method === 'GET' ? reloadWhenBack : undefined}
-        checkNow={checkNow}
+        // A private window gets no checks unless the person allowed private logging (then it is 'saved').
+        reload={incident.method === 'GET' && logState !== 'private' ? reloadWhenBack : undefined}
+        checkNow={logState === 'private' ? undefined : checkNow}
+        copyReport={copyReport}
         siteStatus={status}
         overlay={{ onClose, onMinimize: minimize, onQuiet }}
       />

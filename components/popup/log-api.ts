@@ -43,7 +43,7 @@ export interface LogApi {
     url: string,
     intervalMinutes: number,
     durationMinutes: number,
-  ): Promise<{ watch: Watch; notifications: Promise<boolean> }>;
-  stopWatch(url: string): Promise<void>;
+  ): Promise<{ watch: Watch | null; notifications: Promise<boolean> }>;
+  stopWatch(site: string): Promise<void>;
   notificationsAllowed(): Promise<boolean>;
 }

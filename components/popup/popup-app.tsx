@@ -55,7 +55,10 @@ export function PopupApp({ api }: Props) {
   const { sites, site, setSite, currentSite } = useSites(api, version);
   const log = useSiteLog(api, site, version);
   const latest = log.incidents[0];
-  const targetUrl = (site === currentSite ? api.currentTab?.href : null) ?? latest?.pageUrl ?? null;
+  // The tab's own address, else the page of the site's latest failure seen here: never an
+  // imported incident's page (the background refuses those too).
+  const ownLatest = log.incidents.find((i) => i.source === LOCAL_SOURCE);
+  const targetUrl = (site === currentSite ? api.currentTab?.href : null) ?? ownLatest?.pageUrl ?? null;
   const tools = useSiteTools(api, site, version, targetUrl, latest);
   const [open, setOpen] = useState<Incident | null>(null);
   const [importNote, setImportNote] = useState<{ ok: boolean; text: string } | null>(null);

@@ -37,7 +37,7 @@ function Actions({
   onShow,
   note,
 }: Pick<Props, 'onShow' | 'note'> & { incident: Incident; burst?: BurstDetails }) {
-  const copy = useCopyReport(incident, burst && { burst });
+  const copy = useCopyReport(incident, burst ? { report: { burst } } : {});
   return (
     <>
       <div class="actions">

@@ -79,7 +79,7 @@ export function useSiteTools(
       setChecks(await api.siteChecks(site));
     },
     async onStopWatch() {
-      if (watch) await api.stopWatch(watch.url);
+      if (watch) await api.stopWatch(watch.site);
       await loadWatches();
     },
     async onJustMe() {

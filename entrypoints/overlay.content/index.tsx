@@ -8,8 +8,9 @@ import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { Burst } from '@/lib/failure/model';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
+import { maySend, senderContext } from '@/lib/messaging/sender';
+import { ownOrigin } from '@/lib/platform/own-origin';
 import { createShadowHost } from '@/lib/platform/shadow-host';
-import { loadSettings, saveSettings } from '@/lib/settings';
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({
@@ -26,11 +27,18 @@ export default defineContentScript({
     // before the notice is on screen is kept for it, not lost.
     let latest: Burst | undefined;
     let deliver: ((burst: Burst) => void) | undefined;
+    const origin = ownOrigin();
     // The popup's "Show explanation": true only when the card is on screen again.
     let show: (() => boolean) | undefined;
-    const listener = (message: unknown) => {
-      if (isEnvelope(message, ['overlay:show'])) return Promise.resolve(show?.() ?? false);
+    const listener = (message: unknown, sender: Parameters<typeof senderContext>[0]) => {
+      // Only the popup asks for the card again, only the background tells of bursts
+      // (lib/messaging/protocol.ts, SENDERS).
+      const from = senderContext(sender, browser.runtime.id, origin);
+      if (isEnvelope(message, ['overlay:show'])) {
+        return maySend(from, 'overlay:show') ? Promise.resolve(show?.() ?? false) : undefined;
+      }
       if (!isEnvelope(message, ['overlay:notice'])) return;
+      if (!maySend(from, 'overlay:notice')) return;
       latest = message.body.burst;
       deliver?.(latest);
       return Promise.resolve(true);
@@ -38,8 +46,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener);
 
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // Which page this is, the background reads from the browser, not from us.
     const payload = await send('overlay:claim', {
-      url: location.href,
       navStatus: nav?.responseStatus ?? 0,
       // How long the answer took (0 when the browser does not say): a refused server answers at once.
       responseMs: nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : 0,
@@ -72,12 +80,10 @@ export default defineContentScript({
         }}
         check={() => send('reload:check', { url: location.href })}
         checkNow={() => send('site:check', { url: location.href })}
-        siteStatus={(site) => send('site:status', { site, scheme: location.protocol })}
+        siteStatus={() => send('site:status', {})}
+        copyReport={() => send('report:copy', {})}
         reload={() => location.reload()}
-        onQuiet={async (site) => {
-          const { quietSites } = await loadSettings(browser.storage.local);
-          await saveSettings(browser.storage.local, { quietSites: [...quietSites, site] });
-        }}
+        onQuiet={() => send('site:quiet', {}).catch(() => false)}
       />,
       root,
     );

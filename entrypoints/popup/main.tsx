@@ -4,14 +4,16 @@ import '@/components/card/explanation-card.css';
 import type { LogApi } from '@/components/popup/log-api';
 import { PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
-import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
+import { importLabel, MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
 import { siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
 import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
+import { enforceRetention } from '@/lib/log/retention';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/platform/download';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { loadSiteOf } from '@/lib/site/psl-browser';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` when the popup is
@@ -56,10 +58,13 @@ async function start(): Promise<void> {
     },
     async importLog(file) {
       if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: { key: 'import_too_large' } };
-      const source = file.name.replace(/\.json$/i, '').slice(0, 80) || 'import';
-      const result = parseImport(await file.text(), source);
+      const source = importLabel(file.name);
+      const result = parseImport(await file.text(), source, Date.now(), await loadSiteOf());
       if (!result.ok) return result;
-      return { ok: true, count: await addIncidents(result.incidents), source };
+      const count = await addIncidents(result.incidents);
+      // A large file must not wait for the hourly alarm to be brought within the person's limits.
+      await enforceRetention(browser.storage.local, Date.now());
+      return { ok: true, count, source };
     },
     clearSite,
     clearAll,
@@ -74,7 +79,7 @@ async function start(): Promise<void> {
       const notifications = browser.permissions.request(NOTIFICATIONS).catch(() => false);
       return { watch: await send('watch:start', { url, intervalMinutes, durationMinutes }), notifications };
     },
-    stopWatch: (url) => send('watch:stop', { url }).then(() => undefined),
+    stopWatch: (site) => send('watch:stop', { site }).then(() => undefined),
     notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
   };
   render(<PopupApp api={api} />, document.getElementById('app') as HTMLElement);

@@ -40,14 +40,25 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
   ['retry_after', (i) => i.diagnosis.retryAfter?.seconds],
 ];
 
+/** What a spreadsheet skips before it reads a cell: whitespace, controls, zero-width and format characters. */
+const IGNORED_LEAD = /^[\s\p{Cc}\p{Cf}\p{Z}]*/u;
+/** What makes a spreadsheet read a cell as a formula (full-width forms are folded by NFKC first). */
+const FORMULA_START = /^[=+\-@]/;
+
 /**
- * Quotes a cell per RFC 4180, and defuses spreadsheet formulas: a cell that starts with
- * = + - @ or a control character is prefixed with an apostrophe (OWASP's advice).
+ * Quotes a cell per RFC 4180, and defuses spreadsheet formulas (OWASP's advice): text is
+ * normalised (NFKC, so `＝` is `=`), and a cell that starts with a control character, or with
+ * = + - @ once leading whitespace, BOMs and zero-width characters are skipped, is prefixed with
+ * an apostrophe.
  */
 function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string') {
+    text = text.normalize('NFKC');
+    const lead = IGNORED_LEAD.exec(text)?.[0] ?? '';
+    if (/[\p{Cc}\p{Cf}]/u.test(lead) || FORMULA_START.test(text.slice(lead.length))) text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

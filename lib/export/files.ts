@@ -1,4 +1,5 @@
 import type { Incident } from '@/lib/log/model';
+import { redactIncident } from '@/lib/log/redact';
 import { toCsv } from './csv';
 import { toHar } from './har';
 import { toJson } from './json';
@@ -35,5 +36,6 @@ export function exportFile(
   const day = new Date(now).toISOString().slice(0, 10);
   const base = `5xx-log${site ? `-${site.replace(/[^a-z0-9.-]/gi, '_')}` : ''}-${day}`;
   const { mime, text } = FORMATS[format];
-  return { name: `${base}.${format}`, mime, text: text(incidents, now, version) };
+  // Redacted again on the way out: a log an older version kept may hold what this one strips.
+  return { name: `${base}.${format}`, mime, text: text(incidents.map(redactIncident), now, version) };
 }

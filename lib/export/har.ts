@@ -1,3 +1,4 @@
+import { hasControl, isIp, isMethod } from '@/lib/log/limits';
 import type { Incident } from '@/lib/log/model';
 import { isoUtc } from '@/lib/log/time';
 
@@ -53,13 +54,31 @@ interface HarEntry {
 
 /** Splits "HTTP/1.1 502 Bad Gateway" into version and reason; HTTP/2 lines carry no reason. */
 function parseStatusLine(line: string): { httpVersion: string; statusText: string } {
-  const match = /^(HTTP\/[\d.]+)\s+\d{3}\s*(.*)$/i.exec(line.trim());
+  const match = /^(HTTP\/\d(?:\.\d)?)\s+\d{3}\s*(.*)$/i.exec(text(line).trim());
   return match ? { httpVersion: match[1] as string, statusText: match[2] ?? '' } : { httpVersion: '', statusText: '' };
+}
+
+/**
+ * A string field as HAR tools may safely use it: no CR, LF or other control character, which a
+ * tool replaying the request could turn into a header of its own (`GET\r\nX-Evil: 1`).
+ */
+function text(value: string): string {
+  return value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+}
+
+/** Header-like pairs with a token name and a clean value; anything else is left out. */
+function pairs(entries: Iterable<[string, string]>, nameIsToken: boolean): HarHeader[] {
+  const out: HarHeader[] = [];
+  for (const [name, value] of entries) {
+    if (nameIsToken ? !isMethod(name) : hasControl(name)) continue;
+    out.push({ name, value: text(value) });
+  }
+  return out;
 }
 
 function queryString(url: string): HarHeader[] {
   try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+    return pairs(new URL(url).searchParams, false);
   } catch {
     return [];
   }
@@ -80,8 +99,9 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
           startedDateTime: isoUtc(incident.time),
           time: 0,
           request: {
-            method: incident.method,
-            url: incident.requestUrl,
+            // Validated again: a method that is not a token is left empty rather than written.
+            method: isMethod(incident.method) ? incident.method : '',
+            url: text(incident.requestUrl),
             httpVersion: httpVersion || 'HTTP/1.1',
             cookies: [],
             headers: [],
@@ -94,21 +114,21 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
             statusText,
             httpVersion: httpVersion || 'HTTP/1.1',
             cookies: [],
-            headers: Object.entries(incident.headers).map(([name, value]) => ({ name, value })),
-            content: { size: 0, mimeType: incident.headers['content-type'] ?? '' },
+            headers: pairs(Object.entries(incident.headers), true),
+            content: { size: 0, mimeType: text(incident.headers['content-type'] ?? '') },
             redirectURL: '',
             headersSize: -1,
             bodySize: -1,
           },
           cache: {},
           timings: { send: 0, wait: 0, receive: 0 },
-          ...(incident.ip ? { serverIPAddress: incident.ip } : {}),
+          ...(incident.ip && isIp(incident.ip) ? { serverIPAddress: incident.ip } : {}),
           ...(incident.count > 1 ? { comment: `${incident.count} failures until ${isoUtc(incident.lastTime)}` } : {}),
-          _site: incident.site,
-          _type: incident.type,
+          _site: text(incident.site),
+          _type: text(incident.type),
           _count: incident.count,
           _lastTime: isoUtc(incident.lastTime),
-          _source: incident.source,
+          _source: text(incident.source),
         };
       }),
     },

@@ -1,8 +1,20 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { Phrase } from '@/lib/i18n/translate';
-import type { Incident, Vantage } from '@/lib/log/model';
+import {
+  hasControl,
+  INCIDENT_TYPES,
+  isIp,
+  isMethod,
+  isPlausibleTime,
+  isStatusLine,
+  keepText,
+  MAX_COUNT,
+  MAX_URL_CHARS,
+  VANTAGE_LIMITS,
+} from '@/lib/log/limits';
+import { type Incident, LOCAL_SOURCE, type Vantage } from '@/lib/log/model';
 import { cleanPageText, MAX_PAGE_TEXT } from '@/lib/log/page-text';
-import { redactUrl } from '@/lib/log/redact';
+import { redactHeaders, redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 
@@ -14,93 +26,119 @@ export type ImportResult = { ok: true; incidents: Incident[] } | { ok: false; er
 
 /** A field that failed validation; the error names it, never echoes its value. */
 class Invalid extends Error {
-  constructor(readonly field: string) {
+  constructor(
+    readonly field: string,
+    readonly key: 'import_damaged' | 'import_time' = 'import_damaged',
+  ) {
     super(field);
   }
 }
 
-function str(value: unknown, what: string, max = 8192): string {
-  if (typeof value !== 'string' || value.length > max) throw new Invalid(what);
+/** A string of at most `max` characters with no control character in it. */
+function text(value: unknown, what: string, max: number): string {
+  if (typeof value !== 'string' || value.length > max || hasControl(value)) throw new Invalid(what);
   return value;
 }
 
-function num(value: unknown, what: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new Invalid(what);
-  }
+function int(value: unknown, what: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new Invalid(what);
   return value;
 }
 
+/** An http(s) address within the log's limit, redacted again: someone else's log may hold secrets ours never would. */
 function httpUrl(value: unknown, what: string): string {
-  const text = str(value, what);
+  const raw = text(value, what, MAX_URL_CHARS);
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(raw);
   } catch {
     throw new Invalid(what);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Invalid(what);
-  // Someone else's log may hold secrets ours never would: redact again.
-  return redactUrl(text);
+  return redactUrl(raw);
 }
 
-function optional<T>(value: unknown, read: (v: unknown) => T): T | undefined {
-  return value === undefined || value === null ? undefined : read(value);
+/** A field that may be left out; `fallback` stands in for it then. */
+function optional<T>(value: unknown, read: (v: unknown) => T, fallback: T): T {
+  return value === undefined || value === null ? fallback : read(value);
 }
 
-function vantageOf(value: unknown): Vantage {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+function vantageOf(value: unknown, at: (what: string) => string): Vantage {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    throw new Invalid(at('vantage'));
+  }
+  const v = (value ?? {}) as Record<string, unknown>;
+  const field = (key: keyof typeof VANTAGE_LIMITS) => (x: unknown) => text(x, at(key), VANTAGE_LIMITS[key]);
+  const online = optional(v.online, (x) => (typeof x === 'boolean' ? x : undefined), undefined);
+  const connection = optional(v.connection, field('connection'), undefined);
+  const effectiveType = optional(v.effectiveType, field('effectiveType'), undefined);
   return {
-    browser: optional(v.browser, (x) => str(x, 'browser', 200)) ?? '',
-    extension: optional(v.extension, (x) => str(x, 'extension version', 50)) ?? '',
-    online: optional(v.online, (x) => (typeof x === 'boolean' ? x : undefined)),
-    connection: optional(v.connection, (x) => str(x, 'connection', 50)),
-    effectiveType: optional(v.effectiveType, (x) => str(x, 'effective type', 50)),
-    networkLabel: optional(v.networkLabel, (x) => str(x, 'network label', 80)) ?? '',
+    browser: optional(v.browser, field('browser'), ''),
+    extension: optional(v.extension, field('extension'), ''),
+    ...(online === undefined ? {} : { online }),
+    ...(connection === undefined ? {} : { connection }),
+    ...(effectiveType === undefined ? {} : { effectiveType }),
+    networkLabel: optional(v.networkLabel, field('networkLabel'), ''),
   };
 }
 
-/** Validates one incident from a file and rebuilds it field by field: nothing else gets in. */
-function incidentOf(value: unknown, index: number, source: string): Incident {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Invalid(`#${index + 1}`);
-  }
-  const v = value as Record<string, unknown>;
+/** Response headers: names from the allowlist only, values without control characters, redacted. */
+function headersOf(value: unknown, what: string): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(what);
+  const entries = Object.entries(value);
+  for (const [, v] of entries) if (typeof v === 'string' && hasControl(v)) throw new Invalid(what);
+  return redactHeaders(
+    pickSafeHeaders(entries.map(([name, v]) => ({ name, value: typeof v === 'string' ? v : undefined }))),
+  );
+}
+
+/**
+ * Validates one incident from a file and rebuilds it field by field: nothing else gets in, and
+ * each field is what it says it is, within the limits the log keeps at record time
+ * (lib/log/limits.ts). The site comes from the page's address, never from the file.
+ */
+function incidentOf(value: unknown, index: number, source: string, now: number, siteOf: SiteOf): Incident {
   const at = (what: string) => `#${index + 1} ${what}`;
-  const time = num(v.time, at('time'), 0, 8.64e15);
-  const lastTime = num(v.lastTime ?? time, at('lastTime'), time, 8.64e15);
-  const count = num(v.count ?? 1, at('count'), 1, 1e9);
-  const tzOffset = num(v.tzOffset ?? 0, at('tzOffset'), -840, 840);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(`#${index + 1}`);
+  const v = value as Record<string, unknown>;
+  const time = int(v.time, at('time'), 0, Number.MAX_SAFE_INTEGER);
+  if (!isPlausibleTime(time, now)) throw new Invalid(at('time'), 'import_time');
+  const lastTime = optional(v.lastTime, (x) => int(x, at('lastTime'), time, Number.MAX_SAFE_INTEGER), time);
+  if (!isPlausibleTime(lastTime, now)) throw new Invalid(at('lastTime'), 'import_time');
   const pageUrl = httpUrl(v.pageUrl, at('pageUrl'));
   const requestUrl = httpUrl(v.requestUrl, at('requestUrl'));
-  const site = str(v.site, at('site'), 253);
-  const status = num(v.status, at('status'), 500, 599);
-  const statusLine = str(v.statusLine, at('statusLine'), 200);
-  const raw = v.headers;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(at('headers'));
-  const headers = pickSafeHeaders(
-    Object.entries(raw).map(([name, val]) => ({ name, value: typeof val === 'string' ? val : undefined })),
-  );
+  const status = int(v.status, at('status'), 500, 599);
+  const statusLine = text(v.statusLine, at('statusLine'), 200);
+  if (!isStatusLine(statusLine, status)) throw new Invalid(at('statusLine'));
+  const type = text(v.type, at('type'), 40);
+  if (!INCIDENT_TYPES.has(type)) throw new Invalid(at('type'));
+  const method = text(v.method, at('method'), 20);
+  if (!isMethod(method)) throw new Invalid(at('method'));
+  const ip = optional(v.ip, (x) => text(x, at('ip'), 45), null);
+  if (ip !== null && !isIp(ip)) throw new Invalid(at('ip'));
+  const headers = headersOf(v.headers, at('headers'));
+  const site = siteOf(pageUrl);
+  if (!site) throw new Invalid(at('pageUrl'));
   // Bounded as recorded, and cleaned and redacted again: the file may not be ours.
-  const pageText = optional(v.pageText, (x) => cleanPageText(str(x, at('pageText'), MAX_PAGE_TEXT)));
+  const pageText = optional(v.pageText, (x) => cleanPageText(text(x, at('pageText'), MAX_PAGE_TEXT)), null);
   return {
     time,
     lastTime,
-    count,
-    tzOffset,
+    count: optional(v.count, (x) => int(x, at('count'), 1, MAX_COUNT), 1),
+    tzOffset: optional(v.tzOffset, (x) => int(x, at('tzOffset'), -840, 840), 0),
     pageUrl,
     requestUrl,
     site,
     status,
     statusLine,
-    type: str(v.type, at('type'), 40),
-    method: str(v.method, at('method'), 20),
+    type,
+    method,
     tabId: -1,
-    frameId: num(v.frameId ?? 0, at('frameId')),
-    ip: optional(v.ip, (x) => str(x, at('ip'), 64)) ?? null,
+    frameId: optional(v.frameId, (x) => int(x, at('frameId'), -1, Number.MAX_SAFE_INTEGER), 0),
+    ip,
     fromCache: v.fromCache === true,
     headers,
-    vantage: vantageOf(v.vantage),
+    vantage: vantageOf(v.vantage, at),
     source,
     // Never trust a diagnosis from a file: make our own from what the file says was received.
     diagnosis: diagnose({ status, statusLine, headers, url: requestUrl }, time),
@@ -108,11 +146,15 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
   };
 }
 
+/** Which site a URL belongs to (lib/site/). */
+type SiteOf = (url: string) => string;
+
 /**
  * Reads a JSON export from another browser. Either every incident is valid and comes back
- * labelled with `source`, or the whole file is rejected with words a person can act on.
+ * labelled with `source`, or the whole file is refused with words a person can act on and
+ * nothing is imported. `now` bounds the times a file may hold; `siteOf` recomputes each site.
  */
-export function parseImport(text: string, source: string): ImportResult {
+export function parseImport(text: string, source: string, now: number, siteOf: SiteOf): ImportResult {
   if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: { key: 'import_too_large' } };
   let file: unknown;
   try {
@@ -129,10 +171,19 @@ export function parseImport(text: string, source: string): ImportResult {
   }
   if (!Array.isArray(f.incidents)) return { ok: false, error: { key: 'import_no_list' } };
   if (f.incidents.length > MAX_IMPORT_INCIDENTS) return { ok: false, error: { key: 'import_too_many' } };
+  const label = importLabel(source);
   try {
-    return { ok: true, incidents: f.incidents.map((v, i) => incidentOf(v, i, source)) };
+    return { ok: true, incidents: f.incidents.map((v, i) => incidentOf(v, i, label, now, siteOf)) };
   } catch (error) {
-    if (error instanceof Invalid) return { ok: false, error: { key: 'import_damaged', subs: [error.field] } };
+    if (error instanceof Invalid) return { ok: false, error: { key: error.key, subs: [error.field] } };
     throw error;
   }
+}
+
+/** The label an import's incidents carry: the file's name, one line, bounded. */
+export function importLabel(fileName: string): string {
+  const label = keepText(fileName.replace(/\.json$/i, ''), 80).trim();
+  // Never the label of this browser's own failures: those alone may become check targets.
+  if (label.toLowerCase() === LOCAL_SOURCE) return `${label} (import)`;
+  return label || 'import';
 }

@@ -1,4 +1,5 @@
 import { type CompletedRequest, createIncident, withBody } from '@/lib/log/incident';
+import { MAX_NEW_PER_TAB_MINUTE } from '@/lib/log/limits';
 import type { Incident, Vantage } from '@/lib/log/model';
 import type { Settings } from '@/lib/settings';
 import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending, type TabPage } from './model';
@@ -26,8 +27,11 @@ export interface Effects {
   context(
     time: number,
   ): Promise<{ settings: Settings; tzOffset: number; vantage: Vantage; siteOf: (url: string) => string }>;
-  /** Stores the incident (coalescing repeats); its id. Throws when the log is unavailable. */
-  record(incident: Incident): Promise<number>;
+  /**
+   * Stores the incident (coalescing repeats); its id. With `fold`, it opens no new incident but
+   * counts on in the site's latest (lib/log/incidents.ts). Throws when the log is unavailable.
+   */
+  record(incident: Incident, fold?: boolean): Promise<number>;
   /** Replaces what a stored incident says of its page with what the page's body told. */
   refine(id: number, refined: Pick<Incident, 'diagnosis' | 'pageText'>): Promise<void>;
   badge(tabId: number, status: number): Promise<void>;
@@ -51,6 +55,14 @@ export interface FrameEvent {
 function wanted(settings: Settings, incident: Incident, topLevel: boolean): boolean {
   if (settings.mutedCodes.includes(incident.status) || settings.quietSites.includes(incident.site)) return false;
   return topLevel ? settings.overlay : settings.apiNotices;
+}
+
+/** A short fingerprint of what makes an incident new (its status and address), for the per-tab count. */
+function incidentKey(incident: Incident): number {
+  let hash = 0x811c9dc5;
+  const text = `${incident.status} ${incident.requestUrl}`;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function hostOf(url: string): string {
@@ -86,6 +98,8 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   const sent = new Map<string, number>();
   // What the popup's "This tab" reads: the top-level failure until the tab's next page.
   const pages = new TabState<TabPage>(session, 'pages');
+  // The incidents each tab opened in its current minute, so a page cannot flood the log.
+  const opened = new TabState<{ start: number; keys: number[] }>(session, 'opened');
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
@@ -134,11 +148,32 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     if (!(await effects.notify(tabId, burst))) await effects.inject(tabId);
   }
 
-  async function record(incident: Incident, incognito: boolean, settings: Settings): Promise<LogState> {
-    // Private windows are explained but not logged, unless the person allowed it.
-    if (incognito && !settings.logPrivate) return 'private';
+  /**
+   * Whether a failure would be one new incident too many for its tab this minute: then it is
+   * counted on in place instead (MAX_NEW_PER_TAB_MINUTE). Repeats of an address it already
+   * opened are not new.
+   */
+  async function crowded(tabId: number, incident: Incident): Promise<boolean> {
+    const key = incidentKey(incident);
+    let fold = false;
+    await opened.update(tabId, (window) => {
+      const current = window && incident.time - window.start < 60_000 ? window : { start: incident.time, keys: [] };
+      if (current.keys.includes(key)) return current;
+      if (current.keys.length >= MAX_NEW_PER_TAB_MINUTE) {
+        fold = true;
+        return current;
+      }
+      return { start: current.start, keys: [...current.keys, key] };
+    });
+    return fold;
+  }
+
+  async function record(incident: Incident, hidden: boolean, settings: Settings): Promise<LogState> {
+    // Private windows, and requests whose tab is unknown (it may be a private one), are
+    // explained but not logged, unless the person allowed it.
+    if (hidden && !settings.logPrivate) return 'private';
     try {
-      incident.id = await effects.record(incident);
+      incident.id = await effects.record(incident, await crowded(incident.tabId, incident));
       return 'saved';
     } catch {
       return 'unavailable';
@@ -165,7 +200,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
       const pageUrl = topLevel ? undefined : tab?.url;
       const incident = createIncident(req, { pageUrl, tzOffset, vantage, siteOf, durationMs });
-      const logState = await record(incident, tab?.incognito === true, settings);
+      const logState = await record(incident, !tab || tab.incognito || req.incognito === true, settings);
       if (!tab) return;
       await effects.badge(req.tabId, req.statusCode);
       if (topLevel) {
@@ -229,6 +264,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     },
 
     async onTabRemoved(tabId: number): Promise<void> {
+      await opened.take(tabId);
       await pending.take(tabId);
       await bursts.take(tabId);
       await badges.take(tabId);

@@ -1,4 +1,5 @@
 import type { Incident } from '@/lib/log/model';
+import { redactUrl } from '@/lib/log/redact';
 import { isoLocal, isoUtc } from '@/lib/log/time';
 import { codeText, confidenceText, edgeName, headline, layerKind, layerName } from './diagnosis-text';
 import type { Translate } from './translate';
@@ -12,11 +13,6 @@ export interface DetailRow {
 
 /** How the details are given. */
 export interface ReportOptions {
-  /**
-   * Copied inside a web page (the overlay): the network label is left out, because the page
-   * could read it.
-   */
-  inPage?: boolean;
   /** A burst: the details then say how many requests failed, from when to when, and where. */
   burst?: BurstDetails;
 }
@@ -77,7 +73,7 @@ function connection(incident: Incident, t: Translate): string {
 
 /** A burst's addresses, each once, at most MAX_BURST_URLS, with how many more there were. */
 function burstUrls(burst: readonly Incident[], t: Translate): string | null {
-  const urls = once(burst, (i) => i.requestUrl).map((i) => i.requestUrl);
+  const urls = once(burst, (i) => i.requestUrl).map((i) => redactUrl(i.requestUrl));
   if (urls.length < 2) return null;
   const more = urls.length - MAX_BURST_URLS;
   return [...urls.slice(0, MAX_BURST_URLS), ...(more > 0 ? [t('detail_urls_more', more)] : [])].join('\n');
@@ -104,8 +100,9 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     [t('detail_last_seen'), last > first ? isoUtc(last) : null],
     [t('detail_count'), String(count)],
     [t('detail_page_text'), incident.pageText ? `“${incident.pageText}”` : null],
-    [t('detail_page'), incident.pageUrl !== incident.requestUrl ? incident.pageUrl : null],
-    [t('detail_request'), `${incident.method} ${incident.requestUrl}`],
+    // Redacted again here: the report leaves the machine, and an older log may hold more.
+    [t('detail_page'), incident.pageUrl !== incident.requestUrl ? redactUrl(incident.pageUrl) : null],
+    [t('detail_request'), `${incident.method} ${redactUrl(incident.requestUrl)}`],
     [t('detail_failed_urls'), options.burst ? burstUrls(options.burst.incidents, t) : null],
     [t('detail_status'), incident.statusLine],
     [t('detail_server_ip'), incident.ip],
@@ -115,7 +112,7 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     [t('detail_retry_after'), d.retryAfter ? isoUtc(d.retryAfter.at) : null],
     [t('detail_chain'), d.chain.length ? d.chain.map((l) => layerName(l, t)).join(' → ') : null],
     [t('detail_connection'), connection(incident, t)],
-    [t('detail_network'), options.inPage ? null : incident.vantage.networkLabel || null],
+    [t('detail_network'), incident.vantage.networkLabel || null],
     [
       t('detail_browser'),
       [incident.vantage.browser, `5xx Explainer ${incident.vantage.extension}`].filter(Boolean).join(' · '),

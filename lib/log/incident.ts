@@ -1,7 +1,8 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { keepText, MAX_STATUS_LINE, VANTAGE_LIMITS } from './limits';
 import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
 import { pageText } from './page-text';
-import { redactUrl } from './redact';
+import { redactHeaders, redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';
 
 /** What `webRequest.onCompleted` hands us: the fields we read, nothing more. */
@@ -21,6 +22,8 @@ export interface CompletedRequest {
   initiator?: string;
   /** Firefox: the URL of the document that made the request. */
   documentUrl?: string;
+  /** Firefox: whether the request came from a private window. */
+  incognito?: boolean;
   responseHeaders?: HttpHeader[];
 }
 
@@ -67,7 +70,9 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
   const { pageUrl, tzOffset, vantage, siteOf } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
   const time = Math.round(req.timeStamp);
-  const headers = pickSafeHeaders(req.responseHeaders);
+  const headers = redactHeaders(pickSafeHeaders(req.responseHeaders));
+  // Cut to what an import accepts (./limits.ts), so that an export always reads back.
+  const statusLine = keepText(req.statusLine ?? String(req.statusCode), MAX_STATUS_LINE);
   return {
     time,
     lastTime: time,
@@ -77,7 +82,7 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     requestUrl: redactUrl(req.url),
     site: siteOf(page),
     status: req.statusCode,
-    statusLine: req.statusLine ?? String(req.statusCode),
+    statusLine,
     type: req.type,
     method: req.method,
     tabId: req.tabId,
@@ -85,11 +90,11 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     ip: req.ip ?? null,
     fromCache: req.fromCache,
     headers,
-    vantage,
+    vantage: { ...vantage, browser: keepText(vantage.browser, VANTAGE_LIMITS.browser) },
     source: LOCAL_SOURCE,
     // Headers only here: the body, when there is one, reaches us later from the page (see lib/diagnosis/diagnose.ts).
     diagnosis: diagnose(
-      { status: req.statusCode, statusLine: req.statusLine, headers, url: req.url, durationMs: context.durationMs },
+      { status: req.statusCode, statusLine, headers, url: req.url, durationMs: context.durationMs },
       time,
     ),
   };

@@ -1,15 +1,49 @@
-import { addHourly, countSite, db, siteRange } from './db';
-import type { HourlyCount, Incident, SiteSummary } from './model';
+import { addHourly, countSite, db, siteRange, type WriteTx } from './db';
+import { MAX_COUNT, MAX_SITE_INCIDENTS } from './limits';
+import { type HourlyCount, type Incident, LOCAL_SOURCE, type SiteSummary } from './model';
 
 /** Repeats of the same URL and status closer together than this become one incident. */
 const COALESCE_WINDOW_MS = 60_000;
+/** How far back a folded failure looks for its site's latest incident of the same status. */
+const FOLD_SEARCH = 200;
+
+/** Adds failures to an incident's count, up to the log's bound (./limits.ts). */
+function countOn(incident: Incident, more: Incident): Incident {
+  return {
+    ...incident,
+    count: Math.min(MAX_COUNT, incident.count + more.count),
+    lastTime: Math.max(incident.lastTime, more.lastTime),
+  };
+}
+
+/** A stored incident and the way to write it back. */
+interface Held {
+  value: Incident;
+  update(value: Incident): Promise<unknown>;
+}
+
+/** The site's newest incident of the same status and source, for a failure to count on in. */
+async function foldTarget(tx: WriteTx, incident: Incident): Promise<Held | null> {
+  const index = tx.objectStore('incidents').index('by-site');
+  let cursor = await index.openCursor(siteRange(incident.site), 'prev');
+  for (let seen = 0; cursor && seen < FOLD_SEARCH; seen++) {
+    if (cursor.value.status === incident.status && cursor.value.source === incident.source) return cursor;
+    cursor = await cursor.continue();
+  }
+  return null;
+}
 
 /**
  * Records one failure and returns the id of the incident that holds it. A repeat of the
  * same request URL and status within COALESCE_WINDOW_MS of the last one is added to that
  * incident (count + 1, lastTime moved on), so every single failure is counted.
+ *
+ * A site that already holds MAX_SITE_INCIDENTS, or a failure the caller says its tab has
+ * opened enough incidents for (`fold`, lib/failure/flow.ts), opens no new incident: it counts
+ * on in the site's latest incident of the same status. Nothing is lost, and one page that
+ * fails on thousands of distinct addresses cannot fill the log.
  */
-export async function recordIncident(incident: Incident): Promise<number> {
+export async function recordIncident(incident: Incident, fold = false): Promise<number> {
   const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
   const from = incident.time - COALESCE_WINDOW_MS;
   const range = IDBKeyRange.bound(
@@ -17,16 +51,15 @@ export async function recordIncident(incident: Incident): Promise<number> {
     [incident.requestUrl, incident.status, incident.time + COALESCE_WINDOW_MS],
   );
   const incidents = tx.objectStore('incidents');
-  const cursor = await incidents.index('by-repeat').openCursor(range, 'prev');
-  const same = cursor?.value;
+  const repeat = await incidents.index('by-repeat').openCursor(range, 'prev');
+  let held: Held | null = repeat?.value.source === incident.source ? repeat : null;
+  if (!held && (fold || ((await tx.objectStore('sites').get(incident.site))?.count ?? 0) >= MAX_SITE_INCIDENTS)) {
+    held = await foldTarget(tx, incident);
+  }
   let id: number;
-  if (same && same.source === incident.source && same.id !== undefined) {
-    await cursor.update({
-      ...same,
-      count: same.count + incident.count,
-      lastTime: Math.max(same.lastTime, incident.lastTime),
-    });
-    id = same.id;
+  if (held && held.value.id !== undefined) {
+    await held.update(countOn(held.value, incident));
+    id = held.value.id;
     await countSite(tx, incident, 0);
   } else {
     id = await incidents.add(incident);
@@ -117,4 +150,18 @@ export async function allIncidents(site?: string): Promise<Incident[]> {
   const database = await db();
   if (site === undefined) return database.getAllFromIndex('incidents', 'by-time');
   return database.getAllFromIndex('incidents', 'by-site', siteRange(site));
+}
+
+/**
+ * The server IP this browser last connected to for `host` when it failed there, from its own
+ * failures (never an import's): what a check's answer is compared with (lib/owner-tools/outbound.ts).
+ */
+export async function lastServerIp(site: string, host: string): Promise<string | null> {
+  let cursor = await (await db()).transaction('incidents').store.index('by-site').openCursor(siteRange(site), 'prev');
+  for (let seen = 0; cursor && seen < 100; seen++) {
+    const { source, ip, requestUrl } = cursor.value;
+    if (source === LOCAL_SOURCE && ip && URL.canParse(requestUrl) && new URL(requestUrl).host === host) return ip;
+    cursor = await cursor.continue();
+  }
+  return null;
 }

@@ -82,8 +82,13 @@ export interface HourlyCount {
 
 export const HOUR_MS = 3_600_000;
 
-/** Why a check got no status at all. */
-type CheckError = 'timeout' | 'unreachable';
+/**
+ * Why a check got no status at all: no answer in time, no answer, or not made (`refused`: not
+ * a page the person is on, or a local address for a page that is not local, or a name that
+ * resolved to one; `private`: a private window; `limited`: the site was checked often enough
+ * this minute). Only the first two are logged.
+ */
+type CheckError = 'timeout' | 'unreachable' | 'refused' | 'private' | 'limited';
 
 /**
  * One check ("Check now", or a watch's), as the log keeps it: what the site answered, from which

@@ -1,58 +1,132 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
+import { parseExplainParams } from '@/lib/failure/explain-page-url';
 import type { FailureFlow } from '@/lib/failure/flow';
+import type { OverlayPayload } from '@/lib/failure/model';
 import { readTabFailure } from '@/lib/failure/tab-failure';
+import { TabState } from '@/lib/failure/tab-state';
+import { supportReport } from '@/lib/i18n/support-report';
+import { t } from '@/lib/i18n/translate';
 import { recordCheck, siteChecks } from '@/lib/log/checks';
 import { incidentById, queryIncidents, siteSummaries } from '@/lib/log/incidents';
+import type { Incident } from '@/lib/log/model';
+import { isLogged } from '@/lib/owner-tools/check';
 import { checkSite } from '@/lib/owner-tools/check-browser';
 import { isItJustMe } from '@/lib/owner-tools/just-me';
+import type { PageFacts } from '@/lib/owner-tools/outbound';
+import { isKnownPage, pageFacts } from '@/lib/owner-tools/page-facts-browser';
 import type { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
+import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import { lookupStatus } from '@/lib/owner-tools/status-page-browser';
 import { listWatches, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
+import { copyFromBackground } from '@/lib/platform/clipboard';
 import { ownOrigin } from '@/lib/platform/own-origin';
-import { loadSettings } from '@/lib/settings';
-import { isEnvelope, type MessageName, type Protocol } from './protocol';
+import { loadSettings, saveSettings } from '@/lib/settings';
+import { loadSiteOf } from '@/lib/site/psl-browser';
+import { type Context, isEnvelope, type MessageName, type Protocol, SENDERS } from './protocol';
+import { maySend, senderContext } from './sender';
 
-const HTTP = /^https?:\/\//i;
+/** Who sent a message, as the browser says: the context, and for a content script or a page in a tab, the tab. */
+interface Caller {
+  context: Context;
+  /** The sender's own address (a content script's: its document's). */
+  url: string;
+  tab?: { id: number; url: string; incognito: boolean };
+}
 
 type Handler<K extends MessageName> = (
   body: Protocol[K]['request'],
-  sender: Browser.runtime.MessageSender,
+  caller: Caller,
 ) => Promise<Protocol[K]['response']> | undefined;
 
+const NO_ANSWER: CheckResult = { status: null, retryAfter: null };
+
+/** An incident as a web page may hold it: without the person's name for their network. */
+function forPage(incident: Incident): Incident {
+  return { ...incident, vantage: { ...incident.vantage, networkLabel: '' } };
+}
+
+/** An http(s) address without its fragment, or null. */
+function pageAddress(url: string | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url.replace(/#.*$/s, '') : null;
+}
+
 /**
- * The background's answers to the typed messages (./protocol.ts). Each handler checks what it
- * is given: only our own content scripts and pages can send messages, but a content script
- * runs inside a page we do not trust. Touches the browser and the clock.
+ * The background's answers to the typed messages (./protocol.ts). Each message is refused unless
+ * SENDERS lets the sender's context send it (deny by default). A content script runs inside a
+ * page we do not trust: whatever it asks about is its own tab, whose address, site and privacy
+ * come from the browser (`sender.tab`), never from the message; and in a private window it gets
+ * no checks unless the person allowed private logging. Touches the browser and the clock.
  */
 export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
   const origin = ownOrigin();
-  /** A content script in a web page (not one of our own pages, which may also sit in a tab). */
-  const inPage = (sender: Browser.runtime.MessageSender) => !sender.url?.startsWith(origin);
+  // What each tab's overlay shows, for "Copy details for support" (the page never supplies the text).
+  const shown = new TabState<Incident>(browser.storage.session, 'shown');
+  const facts = (url: string) => pageFacts(url, healthy);
+  const privateAllowed = async (caller: Caller) =>
+    !caller.tab?.incognito || (await loadSettings(browser.storage.local)).logPrivate;
+
+  /**
+   * The page a check is for: a content script's own tab, the address the explanation page
+   * explains, or a page the popup names that the person has open or failed on. An address and
+   * why it may not be checked otherwise; no address at all when there is nothing to check.
+   */
+  async function checkTarget(
+    body: { url: string },
+    caller: Caller,
+  ): Promise<{ url: string | null; page: PageFacts | null; refusal?: 'refused' | 'private' }> {
+    if (caller.context === 'content') {
+      const url = pageAddress(caller.tab?.url);
+      if (!url) return { url, page: null };
+      return (await privateAllowed(caller)) ? { url, page: await facts(url) } : { url, page: null, refusal: 'private' };
+    }
+    if (caller.context === 'explain') {
+      // The explanation page checks the address it explains, as its own URL carries it.
+      const { url, incident } = parseExplainParams(new URL(caller.url).search);
+      if (!url || pageAddress(url) !== pageAddress(String(body.url))) return { url: null, page: null };
+      if (!(await privateAllowed(caller))) return { url, page: null, refusal: 'private' };
+      const known = await facts(url);
+      return { url, page: { url, ip: known.ip ?? incident?.ip ?? null } };
+    }
+    const url = pageAddress(String(body.url));
+    if (!url) return { url, page: null };
+    const { logPrivate } = await loadSettings(browser.storage.local);
+    return (await isKnownPage(url, logPrivate))
+      ? { url, page: await facts(url) }
+      : { url, page: null, refusal: 'refused' };
+  }
+
   const handlers: { [K in MessageName]?: Handler<K> } = {
-    'overlay:claim': ({ url, navStatus, body, responseMs }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId !== 0) return Promise.resolve(null);
-      const page = String(body ?? '').slice(0, MAX_BODY_CHARS);
-      return flow.onClaim(tabId, String(url), Number(navStatus) || 0, page, Number(responseMs));
+    'overlay:claim': async ({ navStatus, body, responseMs }, caller) => {
+      const tabId = caller.tab?.id;
+      if (tabId === undefined) return null;
+      const payload = await flow.onClaim(
+        tabId,
+        caller.url,
+        Number(navStatus) || 0,
+        String(body ?? '').slice(0, MAX_BODY_CHARS),
+        Number(responseMs),
+      );
+      if (payload?.kind !== 'page') return payload;
+      const incident = forPage(payload.incident);
+      await shown.set(tabId, incident);
+      return { ...payload, incident } satisfies OverlayPayload;
     },
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.
-    'reload:check': ({ url }) => {
-      if (!HTTP.test(String(url))) return Promise.resolve({ status: null, retryAfter: null });
-      return checkSite(String(url), 'check').then((check) => ({
-        status: check.status,
-        retryAfter: check.diagnosis.retryAfter?.seconds ?? null,
-      }));
+    'reload:check': async (body, caller) => {
+      const { page } = await checkTarget(body, caller);
+      if (!page) return NO_ANSWER;
+      const check = await checkSite(page.url, 'check', page);
+      return { status: check.status, retryAfter: check.diagnosis.retryAfter?.seconds ?? null };
     },
-    'site:check': ({ url }, sender) => {
-      // A page's overlay may only check its own address.
-      if (!HTTP.test(String(url)) || (inPage(sender) && sender.tab?.url !== url)) return undefined;
-      return checkSite(String(url), 'check').then(async (check) => {
-        check.id = await recordCheck(check).catch(() => undefined);
-        return check;
-      });
+    'site:check': async (body, caller) => {
+      const { url, page, refusal } = await checkTarget(body, caller);
+      if (!url) throw new Error('Nothing to check');
+      const check = await checkSite(url, 'check', page, refusal);
+      if (isLogged(check)) check.id = await recordCheck(check).catch(() => undefined);
+      return check;
     },
     'site:just-me': async (body) => {
       const site = String(body.site);
@@ -74,23 +148,53 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
         healthyElsewhere: healthy.hostsSince(now - 5 * 60_000, host),
       });
     },
-    'site:status': ({ site, scheme }) =>
-      lookupStatus(String(site), scheme === 'http:' ? 'http:' : 'https:', Date.now()),
-    'watch:start': ({ url, intervalMinutes, durationMinutes }, sender) => {
-      if (!HTTP.test(String(url)) || inPage(sender)) return undefined;
-      return startWatch(String(url), Number(intervalMinutes), Number(durationMinutes));
+    'site:status': async (_body, caller) => {
+      const url = pageAddress(caller.tab?.url);
+      if (!url || !(await privateAllowed(caller))) return null;
+      const site = (await loadSiteOf())(url);
+      return lookupStatus(site, url.startsWith('http:') ? 'http:' : 'https:', Date.now(), await facts(url));
     },
-    'watch:stop': ({ url }, sender) => (inPage(sender) ? undefined : stopWatch(String(url)).then(() => null)),
+    'site:quiet': async (_body, caller) => {
+      const url = pageAddress(caller.tab?.url);
+      if (!url) return false;
+      const site = (await loadSiteOf())(url);
+      const { quietSites } = await loadSettings(browser.storage.local);
+      await saveSettings(browser.storage.local, { quietSites: [...quietSites, site] });
+      return true;
+    },
+    'report:copy': async (_body, caller) => {
+      const incident = caller.tab && (await shown.get(caller.tab.id));
+      return incident ? copyFromBackground(supportReport(incident, t)) : false;
+    },
+    'watch:start': async ({ url, intervalMinutes, durationMinutes }, caller) => {
+      const { page } = await checkTarget({ url }, caller);
+      if (!page) return null;
+      return startWatch(page.url, Number(intervalMinutes), Number(durationMinutes), facts);
+    },
+    'watch:stop': async ({ site }) => {
+      await stopWatch(String(site));
+      return null;
+    },
     'watch:list': async () => ({ watches: await listWatches(), events: await watchEvents() }),
-    'tab:failure': ({ tabId }, sender) =>
-      inPage(sender) ? undefined : readTabFailure(flow, Number(tabId), { byId: incidentById, query: queryIncidents }),
+    'tab:failure': ({ tabId }) => readTabFailure(flow, Number(tabId), { byId: incidentById, query: queryIncidents }),
   };
 
-  return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const names = Object.keys(handlers) as MessageName[];
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    const names = Object.keys(SENDERS) as MessageName[];
     if (!isEnvelope(message, names)) return undefined;
+    const context = senderContext(sender, browser.runtime.id, origin);
     const handler = handlers[message.name] as Handler<MessageName> | undefined;
-    return handler?.(message.body as never, sender);
+    if (!handler || !maySend(context, message.name) || context === null) return undefined;
+    const tab =
+      sender.tab?.id === undefined
+        ? undefined
+        : { id: sender.tab.id, url: sender.tab.url ?? '', incognito: sender.tab.incognito === true };
+    return handler(message.body as never, { context, url: sender.url ?? '', ...(tab ? { tab } : {}) });
+  };
+
+  return {
+    listener,
+    /** Forgets what a closed tab's overlay showed. */
+    forgetTab: (tabId: number) => shown.take(tabId),
   };
 }

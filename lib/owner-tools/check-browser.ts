@@ -1,79 +1,52 @@
 import { browser } from 'wxt/browser';
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { keepText, MAX_STATUS_LINE } from '@/lib/log/limits';
 import type { CheckRecord } from '@/lib/log/model';
-import { redactUrl } from '@/lib/log/redact';
-import { type HttpHeader, pickSafeHeaders } from '@/lib/log/safe-headers';
+import { redactHeaders, redactUrl } from '@/lib/log/redact';
+import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { localOffset } from '@/lib/log/time';
-import { ownOrigin } from '@/lib/platform/own-origin';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-
-/** A check gives up after this long. */
-const CHECK_TIMEOUT_MS = 15_000;
-
-interface Started {
-  url: string;
-  ip?: string;
-  statusLine?: string;
-  responseHeaders?: HttpHeader[];
-}
+import type { PageFacts } from './outbound';
+import { requestSite, type SiteAnswer } from './outbound-browser';
 
 /**
- * Requests an address from the background, the way "Check now" and watches do: GET, bypassing
- * the cache, with a timeout. Status and timing come from fetch; the server IP, status line and
- * headers from webRequest, which sees the same request (in no tab, started by us), through a
- * listener that lives only while this check runs. Touches the browser, fetch and the clock;
- * its pure twin is ./check.ts.
+ * Checks an address the way "Check now", reload when it's back and watches do, through
+ * ./outbound-browser.ts (no credentials, no redirect followed, no local address for a page
+ * that is not local, a rate per site). Status and timing come from the answer; the server IP,
+ * status line and headers from webRequest. Redacted like every record. Without a `page` (the
+ * caller refused to make it, `refusal` says why) nothing is requested. Touches the browser,
+ * fetch and the clock; its pure twin is ./check.ts.
  */
-export async function checkSite(url: string, kind: CheckRecord['kind']): Promise<CheckRecord> {
-  const origin = ownOrigin();
+export async function checkSite(
+  url: string,
+  kind: CheckRecord['kind'],
+  page: PageFacts | null,
+  refusal: 'refused' | 'private' = 'refused',
+): Promise<CheckRecord> {
   const { networkLabel } = await loadSettings(browser.storage.local);
   const time = Date.now();
-  let seen: Started | undefined;
-  let heard: () => void = () => {};
-  const started = new Promise<void>((resolve) => {
-    heard = resolve;
-  });
-  const listener = (details: Started & { initiator?: string; tabId: number }) => {
-    if (details.tabId === -1 && (details.initiator === origin || details.initiator === undefined)) {
-      seen = details;
-      heard();
-    }
-  };
-  browser.webRequest.onResponseStarted.addListener(listener, { urls: ['<all_urls>'], tabId: -1 }, ['responseHeaders']);
-  const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
-  const sentAt = performance.now();
-  let status: number | null = null;
-  let ttfbMs: number | null = null;
-  let error: CheckRecord['error'];
-  let fetchHeaders: HttpHeader[] = [];
-  try {
-    const response = await fetch(url, { cache: 'no-store', credentials: 'include', signal });
-    ttfbMs = Math.round(performance.now() - sentAt);
-    status = response.status;
-    fetchHeaders = [...response.headers].map(([name, value]) => ({ name, value }));
-    void response.body?.cancel().catch(() => undefined);
-    // webRequest's event and fetch's answer travel separately: give the event a moment to land.
-    await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 1000))]);
-  } catch {
-    error = signal.aborted ? 'timeout' : 'unreachable';
-  } finally {
-    browser.webRequest.onResponseStarted.removeListener(listener);
-  }
-  const headers = pickSafeHeaders(seen?.responseHeaders ?? fetchHeaders);
-  const statusLine = seen?.statusLine ?? (status === null ? '' : String(status));
+  // No page to make it for (the caller refused it): nothing is requested.
+  const answer: SiteAnswer = page
+    ? await requestSite(url, page)
+    : { status: null, statusLine: '', ttfbMs: null, ip: null, headers: [], error: refusal };
+  const headers = redactHeaders(pickSafeHeaders(answer.headers));
+  const statusLine = keepText(answer.statusLine, MAX_STATUS_LINE);
+  // Which rule refused it stays in the background: the page learns only that it was refused.
+  const error: CheckRecord['error'] =
+    answer.error === 'scheme' || answer.error === 'local' || answer.error === 'rebinding' ? 'refused' : answer.error;
   return {
     time,
     tzOffset: localOffset(time),
     site: (await loadSiteOf())(url),
     url: redactUrl(url),
-    status,
+    status: answer.status,
     statusLine,
     ...(error ? { error } : {}),
-    ttfbMs,
-    ip: seen?.ip ?? null,
+    ttfbMs: answer.ttfbMs,
+    ip: answer.ip,
     headers,
-    diagnosis: diagnose({ status: status ?? 0, statusLine, headers, url }, time),
+    diagnosis: diagnose({ status: answer.status ?? 0, statusLine, headers, url }, time),
     networkLabel,
     kind,
   };

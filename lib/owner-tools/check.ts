@@ -12,8 +12,16 @@ export function isUp(check: { status: number | null }): boolean {
   return check.status !== null && check.status < 500;
 }
 
+/** Whether a check belongs in the log: it was made (not refused or held back by the rate). */
+export function isLogged(check: CheckRecord): boolean {
+  return check.error === undefined || check.error === 'timeout' || check.error === 'unreachable';
+}
+
 /** What a check found, in one sentence (the popup adds which edge location answered). */
 export function checkSentence(check: CheckRecord, t: Translate): string {
+  if (check.error === 'refused') return t('tools_check_refused', check.site);
+  if (check.error === 'limited') return t('tools_check_limited', check.site);
+  if (check.error === 'private') return t('tools_check_private', check.site);
   if (check.status === null) return t('tools_check_failed', check.site, check.error ?? '—');
   return t(
     'tools_check_result',

@@ -6,14 +6,16 @@
 export class RecentHealthy {
   private readonly urls: string[] = [];
   private readonly times: number[] = [];
+  private readonly ips: (string | undefined)[] = [];
   private next = 0;
 
   constructor(private readonly size = 16) {}
 
-  /** Notes a page that loaded fine. Two array writes; nothing is parsed here. */
-  note(url: string, time: number): void {
+  /** Notes a page that loaded fine, and the server IP it came from. Array writes; nothing is parsed here. */
+  note(url: string, time: number, ip?: string): void {
     this.urls[this.next] = url;
     this.times[this.next] = time;
+    this.ips[this.next] = ip;
     this.next = (this.next + 1) % this.size;
   }
 
@@ -32,5 +34,21 @@ export class RecentHealthy {
       } catch {}
     }
     return [...hosts];
+  }
+
+  /**
+   * The server IP the newest page of `host` that loaded fine came from, when this worker saw
+   * one: what ./outbound.ts compares a check's IP with.
+   */
+  ipOf(host: string): string | null {
+    for (let k = 1; k <= this.urls.length; k++) {
+      const i = (this.next - k + this.size) % this.size;
+      const ip = this.ips[i];
+      if (!ip) continue;
+      try {
+        if (new URL(this.urls[i] as string).host === host) return ip;
+      } catch {}
+    }
+    return null;
   }
 }

@@ -1,5 +1,8 @@
-/** A site being watched: checked on an alarm until `until`. Kept in storage.local. */
+import { redactUrl } from '@/lib/log/redact';
+
+/** A site being watched: checked on an alarm until `until`. Kept in storage.local, one per site. */
 export interface Watch {
+  /** What is checked: the page's address as the log keeps it, without its query (watchTarget). */
   url: string;
   site: string;
   intervalMinutes: number;
@@ -7,6 +10,17 @@ export interface Watch {
   until: number;
   /** Whether the last check worked; null before the first. */
   lastOk: boolean | null;
+}
+
+/** The longest a watch lives: a day. */
+export const MAX_WATCH_MS = 86_400_000;
+
+/**
+ * Whether a stored watch is one this extension could have made: it ends within a day from now.
+ * (In Firefox a content script can write storage.local: what is read back is not trusted more.)
+ */
+export function plausibleWatch(watch: Watch, now: number): boolean {
+  return Number.isFinite(watch.until) && watch.until >= now && watch.until <= now + MAX_WATCH_MS;
 }
 
 /** The interval a person may choose: at least a minute, at most a day. */
@@ -21,9 +35,20 @@ export function watchTransition(lastOk: boolean | null, ok: boolean): 'failed' |
   return null;
 }
 
-/** The alarm name of a watch. */
-export function watchAlarm(url: string): string {
-  return `watch:${url}`;
+/** The alarm name of a site's watch: the site, never the address (an alarm name is no place for one). */
+export function watchAlarm(site: string): string {
+  return `watch:${site}`;
+}
+
+/**
+ * What a watch keeps and checks of a page's address: redacted, without its query or fragment.
+ * Whether a site answers does not depend on a token in the address, and a watch lives a day.
+ */
+export function watchTarget(url: string): string | null {
+  const redacted = redactUrl(url);
+  if (!/^https?:/.test(redacted)) return null;
+  const target = new URL(redacted);
+  return `${target.origin}${target.pathname}`;
 }
 
 /** A change a watch found, kept (the last 20) so the popup can show it even without notifications. */

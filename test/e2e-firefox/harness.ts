@@ -149,9 +149,10 @@ async function setUp(
     const scope = globalThis as unknown as { injections: Injection[] };
     scope.injections = [];
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      const envelope = message as { name?: string; body?: { url?: string } };
+      const envelope = message as { name?: string };
+      // The document's address as the browser reports the sender (the claim itself names none).
       if (envelope?.name === 'overlay:claim') {
-        scope.injections.push({ tabId: sender.tab?.id, url: String(envelope.body?.url) });
+        scope.injections.push({ tabId: sender.tab?.id, url: String(sender.url) });
       }
     });
   });

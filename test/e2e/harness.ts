@@ -105,7 +105,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
  * adding a probe listener in the service worker — registered after the extension's own,
  * so once the probe sees a request, the extension's listener sees them too.
  */
-async function waitForWebRequest(context: BrowserContext, worker: Worker): Promise<void> {
+export async function waitForWebRequest(context: BrowserContext, worker: Worker): Promise<void> {
   await worker.evaluate(() => {
     const scope = globalThis as unknown as { probeSeen?: boolean; probe?: () => void };
     scope.probe = () => {

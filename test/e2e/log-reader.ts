@@ -26,9 +26,19 @@ export class LogReader {
 
   /** Every incident in the log; empty when there is no log yet. */
   incidents(): Promise<LoggedIncident[]> {
+    return this.all<LoggedIncident>('incidents');
+  }
+
+  /** Every check in the log ("Check now" and watches); empty when there is no log yet. */
+  checks(): Promise<{ site: string; url: string; status: number | null }[]> {
+    return this.all('checks');
+  }
+
+  /** Everything in one of the log's stores. */
+  private all<T>(store: string): Promise<T[]> {
     return this.page.evaluate(
-      (name) =>
-        new Promise<LoggedIncident[]>((resolve, reject) => {
+      ([name, store]) =>
+        new Promise<T[]>((resolve, reject) => {
           const request = indexedDB.open(name);
           request.onupgradeneeded = () => request.transaction?.abort();
           request.onerror = (event) => {
@@ -38,13 +48,18 @@ export class LogReader {
           };
           request.onsuccess = () => {
             const db = request.result;
-            const all = db.transaction('incidents').objectStore('incidents').getAll();
+            if (!db.objectStoreNames.contains(store)) {
+              db.close();
+              resolve([]);
+              return;
+            }
+            const all = db.transaction(store).objectStore(store).getAll();
             all.onsuccess = () => resolve(all.result);
             all.onerror = () => reject(all.error);
             db.close(); // takes effect once the read is done
           };
         }),
-      '5xx-explainer',
+      ['5xx-explainer', store] as const,
     );
   }
 

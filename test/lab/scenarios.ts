@@ -213,6 +213,55 @@ const FAKE_MESSAGES_PAGE = `<!doctype html>
 </script>
 </body></html>`;
 
+/**
+ * A failing page that wants what the extension copies: a `copy` listener that records what it
+ * sees and puts its own text on the clipboard instead (as a page's script can, for its own
+ * copies). What it saw lands in `window.copyEvents`.
+ */
+const COPY_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Internal Server Error</title><link rel="icon" href="data:,"></head>
+<body><h1>Internal Server Error</h1><p>This page listens for copies.</p>
+<script>
+window.copyEvents = [];
+document.addEventListener('copy', (event) => {
+  window.copyEvents.push(String(document.getSelection()));
+  event.clipboardData.setData('text/plain', 'SWAPPED BY THE PAGE');
+  event.preventDefault();
+}, true);
+</script>
+</body></html>`;
+
+/** How many distinct failing addresses the flood page asks for, each over the 8 KB the log keeps. */
+export const FLOOD_CALLS = 100;
+
+const FLOOD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Flood</title><link rel="icon" href="data:,"></head>
+<body><h1>A page that fails on purpose, a lot</h1><p>Finished calls: <output id="done">0</output></p>
+<script>
+const pad = 'p'.repeat(9000);
+const run = Math.random().toString(36).slice(2);
+let done = 0;
+for (let i = 0; i < ${FLOOD_CALLS}; i++) {
+  fetch('/api/' + run + '/' + i + '?pad=' + pad, { cache: 'no-store' }).finally(() => {
+    document.getElementById('done').textContent = String(++done);
+  });
+}
+</script>
+</body></html>`;
+
+/** A secret in a Link header, as a 502's headers may carry one. */
+export const LINK_SECRET = 'LinkS3cret0123456789abc';
+
+const SECRETS_502: LabResponse = {
+  status: 502,
+  headers: {
+    ...html,
+    server: 'nginx/1.25.3',
+    link: `<https://cdn.secrets-502.test/app.css?token=${LINK_SECRET}>; rel=preload; as=style`,
+  },
+  body: nginxPage(502, 'Bad Gateway'),
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     host: 'ok.test',
@@ -458,6 +507,28 @@ in the server error log.</p>
       held: SLOW_502_BODY.indexOf('<script'),
     },
     routes: { '/held.js': { status: 200, headers: { 'content-type': 'text/javascript' }, body: '', held: true } },
+  },
+  {
+    host: 'copy-500.test',
+    title: 'A failing page that listens for copies and would swap what is copied (500)',
+    screenshot: false,
+    response: { status: 500, headers: { ...html, server: 'Apache/2.4.58 (Ubuntu)' }, body: COPY_PAGE },
+  },
+  {
+    host: 'flood.test',
+    title: `A page that fails on ${FLOOD_CALLS} distinct 9 KB addresses at once (502)`,
+    screenshot: false,
+    response: { status: 200, headers: html, body: FLOOD_PAGE },
+    routes: {
+      '/api/*': { status: 502, headers: { 'content-type': 'text/plain', server: 'nginx/1.25.3' }, body: 'bad gateway' },
+    },
+  },
+  {
+    host: 'secrets-502.test',
+    title: 'A 502 at an address full of secrets, with a secret in its Link header (any path)',
+    screenshot: false,
+    response: SECRETS_502,
+    routes: { '/*': SECRETS_502 },
   },
 ];
 

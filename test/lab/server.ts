@@ -49,7 +49,8 @@ export function startLab(port = 0): Promise<Lab> {
   const release = () => {
     for (const send of held.splice(0)) send();
   };
-  const server = createServer((req, res) => {
+  // Addresses of 20 KB and more are part of the hostile pages' repertoire; Node's default allows 16 KB.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const scenario = scenarioFor(host);

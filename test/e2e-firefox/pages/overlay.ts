@@ -75,6 +75,21 @@ export class OverlayPage {
     await this.page.mouse.click(box.x, box.y);
   }
 
+  /** Clicks the overlay's button with this exact text, as a person would. */
+  async clickButton(text: string): Promise<void> {
+    const box = await this.inRoot<{ x: number; y: number }>(
+      `(root) => {
+        const button = [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)});
+        if (!button) return null;
+        button.scrollIntoView({ block: 'center' });
+        const r = button.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }`,
+    );
+    if (!box) throw new Error(`No button “${text}” in the overlay`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
   /** The label of the element focused inside the overlay, if focus is there. */
   focusedText(): Promise<string | null> {
     return this.inRoot<string>(

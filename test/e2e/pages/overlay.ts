@@ -138,6 +138,32 @@ export class OverlayPage {
     await this.page.mouse.click(box.x, box.y);
   }
 
+  /** Clicks the overlay's button with this exact text, as a person would. */
+  async clickButton(text: string): Promise<void> {
+    const box = await this.call<{ x: number; y: number } | null>(
+      '[role="dialog"]',
+      `function () {
+        const button = [...this.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(text)});
+        if (!button) return null;
+        button.scrollIntoView({ block: 'center' });
+        const r = button.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }`,
+    );
+    if (!box) throw new Error(`No button “${text}” in the overlay`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  /** The texts of the overlay's buttons, in order. */
+  async buttons(): Promise<string[]> {
+    return (
+      (await this.call<string[]>(
+        '[role="dialog"]',
+        'function () { return [...this.querySelectorAll("button")].map((b) => b.textContent.trim()); }',
+      )) ?? []
+    );
+  }
+
   /**
    * Copies the overlay's shadow content (markup and styles) into an open shadow root under a
    * new element with the given id, for tools such as axe that cannot enter a closed root.

@@ -4,18 +4,44 @@ import { withBody } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
 import { makeIncident } from '../helpers/incidents';
 
+/** The status_line cell of a one-incident export. */
+const cell = (value: string) => toCsv([makeIncident({ statusLine: value })]).split('\r\n')[1];
+
 describe('CSV export', () => {
   it.each([
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
+    [' leading space', ' leading space'],
+    ['HTTP/1.1 502 Bad Gateway', 'HTTP/1.1 502 Bad Gateway'],
+    ['ｆｕｌｌｗｉｄｔｈ', 'fullwidth'],
+  ])('cell %j → %s', (value, expected) => {
+    expect(cell(value)).toContain(`,502,${expected},main_frame,`);
+  });
+
+  // A spreadsheet skips these before it decides a cell is a formula; so must we.
+  it.each([
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ['+1', "'+1"],
+    ['-1+1', "'-1+1"],
     ['@cmd', "'@cmd"],
-  ])('cell %j → %s', (value, expected) => {
-    const row = toCsv([makeIncident({ statusLine: value })]).split('\r\n')[1];
-    expect(row).toContain(`,502,${expected},main_frame,`);
+    ['  =1+1', "'  =1+1"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\r=1', `"'\r=1"`],
+    ['\u00a0=1+1', "' =1+1"],
+    ['\ufeff=1+1', "'\ufeff=1+1"],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\u2060@x', "'\u2060@x"],
+    ['＝1+1', "'=1+1"],
+    ['＋1', "'+1"],
+    ['－1', "'-1"],
+    ['＠x', "'@x"],
+    ['\u3000＝1', "' =1"],
+    ['\u0007bell', "'\u0007bell"],
+  ])('defuses %j → %j', (value, expected) => {
+    expect(cell(value)).toContain(`,502,${expected},main_frame,`);
   });
 
   it('writes numbers and booleans as they are, and nothing for what is missing', () => {

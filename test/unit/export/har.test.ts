@@ -79,4 +79,30 @@ describe('HAR export', () => {
     const { response } = toHar([makeIncident({ statusLine: line })], '0.1.0').log.entries[0] ?? {};
     expect(response).toMatchObject({ httpVersion: httpVersion || 'HTTP/1.1', statusText });
   });
+
+  it('validates every field a tool could replay: no CR or LF anywhere, methods and header names are tokens', () => {
+    const evil = makeIncident({
+      method: 'GET\r\nX-Evil: 1',
+      statusLine: 'HTTP/1.1 502 Bad\r\nSet-Cookie: a=b',
+      requestUrl: 'https://a.example/p?q=%0D%0AX-Evil%3A%201',
+      ip: 'not\nan ip',
+      headers: { server: 'nginx\r\nX-Evil: 1', 'bad name': 'x', 'x-request-id': 'ok' },
+      site: 'a.example\r\n',
+      source: 'file\nname',
+    });
+    const entry = toHar([evil], '0.1.0').log.entries[0];
+    const text = JSON.stringify(entry);
+    expect(JSON.parse(text)).toEqual(entry);
+    expect(text).not.toMatch(/\\r|\\n/);
+    expect(entry?.request.method).toBe('');
+    expect(entry?.response.statusText).toBe('Bad Set-Cookie: a=b');
+    expect(entry?.response.headers).toEqual([
+      { name: 'server', value: 'nginx X-Evil: 1' },
+      { name: 'x-request-id', value: 'ok' },
+    ]);
+    expect(entry?.request.queryString).toEqual([{ name: 'q', value: ' X-Evil: 1' }]);
+    expect(entry).not.toHaveProperty('serverIPAddress');
+    expect(entry?._site).toBe('a.example ');
+    expect(checkHar12(JSON.parse(JSON.stringify({ log: { ...toHar([evil], '0.1.0').log } })))).toEqual([]);
+  });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '@/lib/export/import';
+import { importLabel, parseImport } from '@/lib/export/import';
 import { toJson } from '@/lib/export/json';
-import { makeIncident } from '../helpers/incidents';
+import { type CompletedRequest, createIncident } from '@/lib/log/incident';
+import { MAX_URL_CHARS } from '@/lib/log/limits';
+import { siteOf } from '@/lib/site/psl-node';
+import { CONTEXT, makeIncident } from '../helpers/incidents';
+
+const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
+const YEAR = 365.25 * 86_400_000;
 
 const file = (incidents: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({
@@ -12,18 +18,51 @@ const file = (incidents: unknown[], extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
+const parse = (text: string, source = 'x') => parseImport(text, source, NOW, siteOf);
+
 describe('import', () => {
   it('round-trips a JSON export, labelled with its source', () => {
     const incidents = [
       makeIncident({ id: 4, count: 3, pageText: '502 Bad Gateway nginx/1.25.3' }),
-      makeIncident({ id: 5, status: 504, ip: null }),
+      makeIncident({ id: 5, status: 504, statusLine: 'HTTP/1.1 504 Gateway Timeout', ip: null }),
     ];
-    const result = parseImport(toJson(incidents, 0, '0.1.0'), 'phone hotspot');
+    const result = parse(toJson(incidents, 0, '0.1.0'), 'phone hotspot');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.incidents).toEqual(
       incidents.map(({ id, ...rest }) => ({ ...rest, source: 'phone hotspot', tabId: -1 })),
     );
+  });
+
+  it('reads back what recording keeps of a 20 KB address and a 300-character status line', () => {
+    const request: CompletedRequest = {
+      requestId: '1',
+      url: `https://shop.example.com/search?q=${'shoes-'.repeat(3500)}&page=2`,
+      method: 'GET',
+      type: 'main_frame',
+      statusCode: 502,
+      statusLine: `HTTP/1.1 502 ${'Bad Gateway '.repeat(25)}`,
+      tabId: 3,
+      frameId: 0,
+      fromCache: false,
+      timeStamp: NOW - 1000,
+      responseHeaders: [{ name: 'x-request-id', value: 'r'.repeat(2000) }],
+    };
+    const recorded = createIncident(request, CONTEXT);
+    expect(recorded.requestUrl.length).toBeLessThanOrEqual(MAX_URL_CHARS);
+    expect(request.url.length).toBeGreaterThan(20_000);
+    const result = parse(toJson([recorded], NOW, '0.1.0'));
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(result.incidents[0]?.requestUrl).toBe(recorded.requestUrl);
+    expect(result.incidents[0]?.statusLine).toBe(recorded.statusLine);
+    expect(result.incidents[0]?.headers).toEqual(recorded.headers);
+  });
+
+  it('recomputes the site from the page, whatever the file says', () => {
+    const hostile = { ...makeIncident(), pageUrl: 'http://intranet.corp.example.com/admin', site: 'example.org' };
+    const result = parse(file([hostile]));
+    expect(result.ok && result.incidents[0]?.site).toBe('example.com');
   });
 
   it.each([
@@ -40,32 +79,114 @@ describe('import', () => {
       { key: 'import_damaged', subs: ['#2 requestUrl'] },
     ],
     [file([{ ...makeIncident(), pageUrl: 'x'.repeat(10_000) }]), { key: 'import_damaged', subs: ['#1 pageUrl'] }],
+    [
+      file([{ ...makeIncident(), pageUrl: `https://a.example/?q=${'x'.repeat(MAX_URL_CHARS)}` }]),
+      { key: 'import_damaged', subs: ['#1 pageUrl'] },
+    ],
     [file([{ ...makeIncident(), headers: [] }]), { key: 'import_damaged', subs: ['#1 headers'] }],
     [file([{ ...makeIncident(), pageText: 'x'.repeat(161) }]), { key: 'import_damaged', subs: ['#1 pageText'] }],
     [file([{ ...makeIncident(), pageText: { html: '<b>' } }]), { key: 'import_damaged', subs: ['#1 pageText'] }],
-  ])('rejects %s', (text, error) => {
-    expect(parseImport(text, 'x')).toEqual({ ok: false, error });
+    [file([{ ...makeIncident(), pageText: 'Bad\u0000 gateway' }]), { key: 'import_damaged', subs: ['#1 pageText'] }],
+  ])('refuses %s', (text, error) => {
+    expect(parse(text)).toEqual({ ok: false, error });
+  });
+
+  // What a hostile file can put in each field, and what it is refused as.
+  it.each([
+    ['a time in year 275760', { time: 8.64e15 }, 'import_time', '#1 time'],
+    ['a time eleven years ago', { time: NOW - 11 * YEAR, lastTime: NOW - 11 * YEAR }, 'import_time', '#1 time'],
+    ['a time two days ahead', { time: NOW + 2 * 86_400_000 }, 'import_time', '#1 time'],
+    ['a last time in year 275760', { time: NOW - 1000, lastTime: 8.64e15 }, 'import_time', '#1 lastTime'],
+    ['a last time before the first', { time: NOW - 1000, lastTime: NOW - 2000 }, 'import_damaged', '#1 lastTime'],
+    ['a fractional time', { time: NOW - 0.5 }, 'import_damaged', '#1 time'],
+    ['a count of a billion', { count: 1e9 }, 'import_damaged', '#1 count'],
+    ['a count of zero', { count: 0 }, 'import_damaged', '#1 count'],
+    ['a method with a header in it', { method: 'GET\r\nX-Evil: 1' }, 'import_damaged', '#1 method'],
+    ['a method with a space', { method: 'GET /admin' }, 'import_damaged', '#1 method'],
+    ['free text as the method', { method: '<img src=x>' }, 'import_damaged', '#1 method'],
+    ['an unknown type', { type: 'evil' }, 'import_damaged', '#1 type'],
+    ['free text as the ip', { ip: 'call 555-0100' }, 'import_damaged', '#1 ip'],
+    ['an address with a port as the ip', { ip: '203.0.113.9:443' }, 'import_damaged', '#1 ip'],
+    ['an ip out of range', { ip: '256.1.1.1' }, 'import_damaged', '#1 ip'],
+    ['a status line for another status', { statusLine: 'HTTP/1.1 200 OK' }, 'import_damaged', '#1 statusLine'],
+    ['free text as the status line', { statusLine: 'Please call support' }, 'import_damaged', '#1 statusLine'],
+    ['a status line with a line break', { statusLine: 'HTTP/1.1 502 Bad\nGateway' }, 'import_damaged', '#1 statusLine'],
+    [
+      'a status line of 300 characters',
+      { statusLine: `HTTP/1.1 502 ${'x'.repeat(300)}` },
+      'import_damaged',
+      '#1 statusLine',
+    ],
+    ['a header value with a control character', { headers: { server: 'nginx\u0007' } }, 'import_damaged', '#1 headers'],
+    [
+      'a network label with a line break',
+      { vantage: { networkLabel: 'home\r\nwifi' } },
+      'import_damaged',
+      '#1 networkLabel',
+    ],
+    [
+      'a network label of 200 characters',
+      { vantage: { networkLabel: 'x'.repeat(200) } },
+      'import_damaged',
+      '#1 networkLabel',
+    ],
+    ['a vantage that is a string', { vantage: 'x' }, 'import_damaged', '#1 vantage'],
+    ['a time zone of a week', { tzOffset: 10_080 }, 'import_damaged', '#1 tzOffset'],
+    ['a page on a non-http scheme', { pageUrl: 'file:///etc/passwd' }, 'import_damaged', '#1 pageUrl'],
+    ['a page address with a line break', { pageUrl: 'https://a.example/\nx' }, 'import_damaged', '#1 pageUrl'],
+  ])('refuses a file with %s, whole', (_what, fields, key, field) => {
+    const text = file([makeIncident({ time: NOW - 1000, lastTime: NOW - 1000 }), { ...makeIncident(), ...fields }]);
+    expect(parse(text)).toEqual({ ok: false, error: { key, subs: [field.replace('#1', '#2')] } });
+  });
+
+  it('keeps times from ten years back to a day ahead, and IPv6 addresses', () => {
+    const incidents = [
+      makeIncident({ time: NOW - 9.9 * YEAR, lastTime: NOW - 9.9 * YEAR }),
+      makeIncident({ time: NOW + 3_600_000, lastTime: NOW + 3_600_000, ip: '2001:db8::1' }),
+    ];
+    expect(parse(file(incidents)).ok).toBe(true);
   });
 
   it('strips what a hostile file smuggles in', () => {
     const hostile = {
       ...makeIncident(),
       requestUrl: 'https://a.example/?token=LEAK#frag',
-      headers: { server: '<img src=x onerror=alert(1)>', 'set-cookie': 'sid=LEAK', authorization: 'Bearer LEAK' },
-      pageText: 'Reset at https://a.example/r?token=LEAK\u0000\n now',
+      pageUrl: 'https://a.example/reset/AbCdEf0123456789XyZ?next=%2Fx%3Fkey%3DLEAK',
+      headers: {
+        server: '<img src=x onerror=alert(1)>',
+        link: '<https://a.example/?sig=LEAK>; rel=preload',
+        'set-cookie': 'sid=LEAK',
+        authorization: 'Bearer LEAK',
+      },
+      pageText: 'Reset at https://a.example/r?token=LEAK now',
       __proto__: { polluted: true },
       extra: 'field',
       tabId: 77,
     };
-    const result = parseImport(file([hostile]), 'colleague');
+    const result = parse(file([hostile]), 'colleague');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [incident] = result.incidents;
-    expect(JSON.stringify(incident)).not.toContain('LEAK');
+    expect(JSON.stringify(incident)).not.toMatch(/LEAK|AbCdEf0123456789XyZ/);
     expect(incident).not.toHaveProperty('extra');
     expect(incident?.tabId).toBe(-1);
-    expect(incident?.headers).toEqual({ server: '<img src=x onerror=alert(1)>' });
+    expect(incident?.headers).toEqual({
+      server: '<img src=x onerror=alert(1)>',
+      link: '<https://a.example/?sig=REDACTED>; rel=preload',
+    });
     expect(incident?.pageText).toBe('Reset at https://a.example/r?token=REDACTED now');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('importLabel', () => {
+  it.each([
+    ['phone-hotspot.json', 'phone-hotspot'],
+    ['a\nb\u0000c.json', 'a b c'],
+    ['.json', 'import'],
+    ['this browser.json', 'this browser (import)'],
+    [`${'x'.repeat(200)}.json`, 'x'.repeat(80)],
+  ])('%j → %j', (name, label) => {
+    expect(importLabel(name)).toBe(label);
   });
 });

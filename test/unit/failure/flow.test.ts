@@ -33,10 +33,12 @@ interface FakeOptions {
 function fakeEffects(options: FakeOptions = {}) {
   const log: string[] = [];
   const recorded: Incident[] = [];
+  /** Whether each recorded failure was to be counted on in place rather than open an incident. */
+  const folds: boolean[] = [];
   const bursts: Burst[] = [];
   const effects: Effects = {
     tabInfo: async (tabId) =>
-      tabId === 5
+      tabId === 5 || tabId === 6
         ? { url: 'https://www.example.com/dashboard?token=t', incognito: options.incognito ?? false }
         : undefined,
     context: async () => ({
@@ -45,8 +47,9 @@ function fakeEffects(options: FakeOptions = {}) {
       vantage: CONTEXT.vantage,
       siteOf: CONTEXT.siteOf,
     }),
-    record: async (incident) => {
+    record: async (incident, fold) => {
       recorded.push(incident);
+      folds.push(fold === true);
       return recorded.length;
     },
     refine: async (id, refined) => void log.push(`refine ${id}${refined.pageText ? ` “${refined.pageText}”` : ''}`),
@@ -62,7 +65,7 @@ function fakeEffects(options: FakeOptions = {}) {
     openExplainPage: async (tabId, url, incident, logState) =>
       void log.push(`explain ${tabId} ${url} ${incident.status} ${logState}`),
   };
-  return { effects, log, recorded, bursts };
+  return { effects, log, recorded, folds, bursts };
 }
 
 const failure: CompletedRequest = {
@@ -357,11 +360,48 @@ describe('failed sub-requests', () => {
 });
 
 describe('bookkeeping', () => {
-  it('records requests that belong to no tab without touching any tab', async () => {
-    const { flow, log, recorded } = setup();
-    await flow.onFailure({ ...failure, tabId: -1 });
-    expect(recorded).toHaveLength(1);
-    expect(log).toEqual([]);
+  it('logs nothing of a request whose tab is unknown (it may be a private one), unless private logging is on', async () => {
+    const quiet = setup();
+    await quiet.flow.onFailure({ ...failure, tabId: -1 });
+    // The tab closed before it could be looked up: the same.
+    await quiet.flow.onFailure({ ...failure, tabId: 9 });
+    expect(quiet.recorded).toHaveLength(0);
+    expect(quiet.log).toEqual([]);
+    const allowed = setup({ settings: { logPrivate: true } });
+    await allowed.flow.onFailure({ ...failure, tabId: -1 });
+    expect(allowed.recorded).toHaveLength(1);
+    expect(allowed.log).toEqual([]);
+  });
+
+  it('logs nothing Firefox marks as incognito, whatever the tab says', async () => {
+    const { flow, recorded } = setup();
+    await flow.onFailure({ ...failure, incognito: true });
+    await flow.onFailure({ ...api(1), incognito: true });
+    expect(recorded).toHaveLength(0);
+    expect(await flow.onClaim(5, failure.url, 502, '')).toMatchObject({ logState: 'private' });
+  });
+
+  it('lets a tab open 30 incidents a minute; its further new failures count on in place', async () => {
+    const { flow, folds } = setup({ listening: true });
+    for (let i = 0; i < 40; i++) await flow.onFailure(api(i, 2000 + i));
+    // Repeats of an address the tab already opened are not new.
+    await flow.onFailure(api(3, 2100));
+    // Another tab, and the same tab a minute later, start afresh.
+    await flow.onFailure({ ...api(99, 2200), tabId: 6 });
+    await flow.onFailure(api(100, 2000 + 60_000));
+    expect(folds.map((f, i) => (f ? i : -1)).filter((i) => i >= 0)).toEqual(
+      Array.from({ length: 10 }, (_, i) => 30 + i),
+    );
+    expect(folds).toHaveLength(43);
+  });
+
+  it('keeps the per-tab count across a service-worker restart', async () => {
+    const area = memoryArea();
+    const before = setup({ listening: true }, area);
+    for (let i = 0; i < 30; i++) await before.flow.onFailure(api(i, 2000 + i));
+    const after = setup({ listening: true }, area);
+    await after.flow.onFailure(api(31, 2500));
+    expect(after.folds).toEqual([true]);
   });
 
   it('ignores the extension’s own checks', async () => {

@@ -73,16 +73,19 @@ describe('the tab:failure message', () => {
     const state = { page: { url: 'x', incident: page, logState: 'saved' as const, committed: true } };
     return createRouter(flowShowing(state), new RecentHealthy());
   }
-  const origin = new URL(fakeBrowser.runtime.getURL('/')).origin;
+  const origin = fakeBrowser.runtime.getURL('/').replace(/\/$/, '');
   const message = { name: 'tab:failure', body: { tabId: 5 } };
 
   it('answers the extension’s own pages (the popup)', async () => {
     const sender = { id: fakeBrowser.runtime.id, url: `${origin}/popup.html` };
-    await expect(routerShowing()(message, sender)).resolves.toMatchObject({ kind: 'page', incident: { id: 7 } });
+    await expect(routerShowing().listener(message, sender)).resolves.toMatchObject({
+      kind: 'page',
+      incident: { id: 7 },
+    });
   });
 
   it('is refused to a content script, even in the tab it asks about', () => {
     const sender = { id: fakeBrowser.runtime.id, url: 'http://shop.example.com/', tab: { id: 5 } as never, frameId: 0 };
-    expect(routerShowing()(message, sender)).toBeUndefined();
+    expect(routerShowing().listener(message, sender)).toBeUndefined();
   });
 });

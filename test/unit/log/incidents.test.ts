@@ -8,6 +8,7 @@ import {
   recordIncident,
   siteSummaries,
 } from '@/lib/log/incidents';
+import { MAX_COUNT, MAX_SITE_INCIDENTS } from '@/lib/log/limits';
 import { HOUR_MS } from '@/lib/log/model';
 import { prune } from '@/lib/log/retention';
 import { freshLog } from '../helpers/db';
@@ -18,6 +19,62 @@ const DAY = 86_400_000;
 beforeEach(freshLog);
 
 describe('recording', () => {
+  it('counts a failure on in place when told its tab opened enough incidents: nothing is lost', async () => {
+    const t = 1_000_000;
+    await recordIncident(makeIncident({ time: t, lastTime: t, requestUrl: 'https://shop.example.com/a' }));
+    await recordIncident(
+      makeIncident({ time: t + 1, lastTime: t + 1, status: 504, requestUrl: 'https://shop.example.com/b' }),
+    );
+    const id = await recordIncident(
+      makeIncident({ time: t + 2, lastTime: t + 2, requestUrl: 'https://shop.example.com/c' }),
+      true,
+    );
+    const all = await allIncidents();
+    expect(all).toHaveLength(2);
+    // Into the site's latest incident of the same status, not the latest of all.
+    expect(all.find((i) => i.id === id)).toMatchObject({
+      requestUrl: 'https://shop.example.com/a',
+      count: 2,
+      lastTime: t + 2,
+    });
+    expect((await siteSummaries())[0]).toMatchObject({ count: 2, last: t + 2 });
+    expect((await hourlyCounts('example.com')).reduce((n, h) => n + h.count, 0)).toBe(3);
+  });
+
+  it('opens a new incident when told to fold but the site has none of that status', async () => {
+    await recordIncident(makeIncident({ status: 503, statusLine: 'HTTP/1.1 503' }), true);
+    expect(await allIncidents()).toHaveLength(1);
+  });
+
+  it(`stops opening incidents for a site at ${MAX_SITE_INCIDENTS}, and counts on in its latest`, async () => {
+    const t = 1_000_000;
+    await addIncidents(
+      Array.from({ length: MAX_SITE_INCIDENTS }, (_, i) =>
+        makeIncident({ time: t + i, lastTime: t + i, requestUrl: `https://flood.example.com/${i}` }),
+      ),
+    );
+    for (let i = 0; i < 5; i++) {
+      await recordIncident(
+        makeIncident({ time: t + 5000 + i, lastTime: t + 5000 + i, requestUrl: `https://flood.example.com/new/${i}` }),
+      );
+    }
+    await recordIncident(
+      makeIncident({ site: 'other.example', requestUrl: 'https://other.example/', time: t, lastTime: t }),
+    );
+    const all = await allIncidents();
+    expect(all).toHaveLength(MAX_SITE_INCIDENTS + 1);
+    expect(all.filter((i) => i.site === 'example.com').reduce((n, i) => n + i.count, 0)).toBe(MAX_SITE_INCIDENTS + 5);
+    expect(all.find((i) => i.requestUrl === `https://flood.example.com/${MAX_SITE_INCIDENTS - 1}`)?.count).toBe(6);
+  }, 30_000); // thousands of writes to fake-indexeddb: slow on a busy machine
+
+  it(`bounds an incident's count at ${MAX_COUNT}`, async () => {
+    const id = await recordIncident(makeIncident({ count: MAX_COUNT - 1 }));
+    await recordIncident(
+      makeIncident({ time: makeIncident().time + 1000, lastTime: makeIncident().time + 1000, count: 5 }),
+    );
+    expect((await allIncidents()).find((i) => i.id === id)?.count).toBe(MAX_COUNT);
+  });
+
   it('stores an incident and gives it an id', async () => {
     const id = await recordIncident(makeIncident());
     expect((await allIncidents()).find((i) => i.id === id)).toMatchObject({
