@@ -24,8 +24,11 @@ export type LayerKind =
 
 /** One clue behind a conclusion, quoted so that a person can verify it. */
 export interface Evidence {
-  /** Where the clue is: a response header, the body prefix, the status, or the timing. */
-  source: 'header' | 'body' | 'status' | 'timing';
+  /**
+   * Where the clue is: a response header, the body prefix, the status, the timing, or the error
+   * the browser reported when no response came (a network error).
+   */
+  source: 'header' | 'body' | 'status' | 'timing' | 'error';
   /** The header's name, for header clues. */
   header?: string;
   /** The text that matched (a header's value, or the words the signature found), cut short. */

@@ -1,4 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { diagnoseNetworkError } from '@/lib/diagnosis/network';
+import type { NetworkErrorRow } from '@/lib/diagnosis/tables/network-errors';
 import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
 import { redactUrl } from './redact';
 import { type HttpHeader, pickSafeHeaders } from './safe-headers';
@@ -21,6 +23,23 @@ export interface CompletedRequest {
   /** Firefox: the URL of the document that made the request. */
   documentUrl?: string;
   responseHeaders?: HttpHeader[];
+}
+
+/** What `webRequest.onErrorOccurred` hands us: the fields we read, nothing more. */
+export interface FailedRequest {
+  requestId: string;
+  url: string;
+  method: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  ip?: string | null;
+  fromCache: boolean;
+  timeStamp: number;
+  /** The browser's name for the error: `net::ERR_CONNECTION_REFUSED`, `NS_ERROR_UNKNOWN_HOST`… */
+  error: string;
+  initiator?: string;
+  documentUrl?: string;
 }
 
 /** What the caller knows beyond the request itself. */
@@ -51,15 +70,17 @@ export function withBody(incident: Incident, body: string): Incident {
   return { ...incident, diagnosis };
 }
 
+/** The fields every record has, whatever failed. */
+type Base = Omit<Incident, 'status' | 'statusLine' | 'headers' | 'diagnosis' | 'network'>;
+
 /**
- * Builds the stored record for a failed response. The page is the tab's URL when the
- * caller knows it; otherwise the request's own (top level) or its document's (Firefox).
+ * The page is the tab's URL when the caller knows it; otherwise the request's own (top level)
+ * or its document's (Firefox).
  */
-export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
+function base(req: CompletedRequest | FailedRequest, context: IncidentContext): Base {
   const { pageUrl, tzOffset, vantage, siteOf } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
   const time = Math.round(req.timeStamp);
-  const headers = pickSafeHeaders(req.responseHeaders);
   return {
     time,
     lastTime: time,
@@ -68,18 +89,57 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     pageUrl: page,
     requestUrl: redactUrl(req.url),
     site: siteOf(page),
-    status: req.statusCode,
-    statusLine: req.statusLine ?? String(req.statusCode),
     type: req.type,
     method: req.method,
     tabId: req.tabId,
     frameId: req.frameId,
-    ip: req.ip ?? null,
+    ip: req.ip || null,
     fromCache: req.fromCache,
-    headers,
     vantage,
     source: LOCAL_SOURCE,
+  };
+}
+
+/** Builds the stored record for a failed response (a status of 500 or more). */
+export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
+  const record = base(req, context);
+  const headers = pickSafeHeaders(req.responseHeaders);
+  return {
+    ...record,
+    status: req.statusCode,
+    statusLine: req.statusLine ?? String(req.statusCode),
+    headers,
     // Headers only here: the body, when there is one, reaches us later from the page (see lib/diagnosis/diagnose.ts).
-    diagnosis: diagnose({ status: req.statusCode, statusLine: req.statusLine, headers, url: req.url }, time),
+    diagnosis: diagnose({ status: req.statusCode, statusLine: req.statusLine, headers, url: req.url }, record.time),
+  };
+}
+
+/**
+ * Builds the stored record for a request that got no response (a network error classified as
+ * `row`). `startedAt` is when the request started, when known, for NEL's `elapsed_time`.
+ */
+export function createNetworkIncident(
+  req: FailedRequest,
+  row: NetworkErrorRow,
+  startedAt: number | undefined,
+  context: IncidentContext,
+): Incident {
+  const record = base(req, context);
+  const error = req.error.slice(0, 200);
+  return {
+    ...record,
+    status: 0,
+    statusLine: '',
+    headers: {},
+    diagnosis: diagnoseNetworkError(row, error),
+    network: {
+      error,
+      id: row.id,
+      phase: row.phase,
+      type: row.type,
+      elapsed_time: startedAt === undefined ? null : Math.max(0, Math.round(req.timeStamp - startedAt)),
+      // NEL reports no server for a DNS failure: there was none.
+      server_ip: row.phase === 'dns' ? '' : (record.ip ?? ''),
+    },
   };
 }

@@ -1,0 +1,38 @@
+import type { Diagnosis, Layer } from './model';
+import type { NetworkErrorRow } from './tables/network-errors';
+
+/**
+ * The diagnosis of a network error: no response came, so no layer signed anything. The chain is
+ * the two hops a request needs before any server can answer — the name turned into an address
+ * (`resolver`: the visitor's network and the site's DNS), then the site's server reached at that
+ * address (`server`) — and the row says which one failed. Pure.
+ */
+
+/** Implied layers of a network error, by id (their names are `layer_<id>` texts). */
+const HOPS: Readonly<Record<NetworkErrorRow['hop'], Omit<Layer, 'evidence'>>> = {
+  resolver: { id: 'resolver', vendor: 'Your network / DNS', kind: 'network', implied: true },
+  server: { id: 'server', vendor: 'Site’s server', kind: 'origin', implied: true },
+};
+
+/** The ids of the network error hops, for the tests that check their words. */
+export const NETWORK_HOP_IDS = Object.keys(HOPS);
+
+/** Diagnoses a request that got no response: the browser's `error`, classified as `row`. */
+export function diagnoseNetworkError(row: NetworkErrorRow, error: string): Diagnosis {
+  const chain: Layer[] = [
+    { ...HOPS.resolver, evidence: [] },
+    { ...HOPS.server, evidence: [] },
+  ];
+  const failing = row.hop === 'resolver' ? 0 : 1;
+  const evidence = [{ source: 'error' as const, text: error.slice(0, 200) }];
+  return {
+    chain,
+    failing,
+    causes: row.causes.map((id) => ({ id, layer: failing, anchor: failing, evidence, falseAlarm: false })),
+    falseAlarm: false,
+    requestIds: [],
+    pageIds: [],
+    edge: null,
+    retryAfter: null,
+  };
+}
