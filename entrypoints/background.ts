@@ -4,6 +4,8 @@ import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
 import { createFailureFlow } from '@/lib/failure/flow';
 import { browserEffects } from '@/lib/failure/flow-browser';
 import { WATCHED_TYPES } from '@/lib/failure/model';
+import { createNetworkErrorListener } from '@/lib/failure/network-listener';
+import { RequestStarts } from '@/lib/failure/request-starts';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
@@ -39,6 +41,20 @@ export default defineBackground(() => {
     { urls: ['<all_urls>'], types: [...WATCHED_TYPES] },
     ['responseHeaders'],
   );
+
+  // Requests that got no response ("This site can't be reached"): pages are explained and
+  // logged, sub-requests counted (lib/failure/network-listener.ts). Each navigation's start is
+  // noted for the error's elapsed time (and its tab, which Firefox may have lost by then).
+  const starts = new RequestStarts();
+  browser.webRequest.onBeforeRequest.addListener((d) => void starts.note(d.requestId, d.tabId, d.timeStamp), {
+    urls: ['<all_urls>'],
+    types: ['main_frame'],
+  });
+  const onNetworkError = createNetworkErrorListener(flow, starts);
+  browser.webRequest.onErrorOccurred.addListener((details) => void onNetworkError(details), {
+    urls: ['<all_urls>'],
+    types: [...WATCHED_TYPES],
+  });
 
   browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));

@@ -16,6 +16,7 @@ export function HopDiagram({ diagnosis }: Props) {
   const hops = chain.filter((l) => l.id !== 'network');
   const youFailed = failing !== null && chain[failing]?.id === 'network';
   if (hops.length === 0 && !youFailed) return null;
+  const failedLayer = failing === null ? undefined : chain[failing];
   return (
     <ol class="x5-hops" aria-label={t('ui_hops_label')}>
       <li class={youFailed ? 'x5-hop x5-hop-failed' : 'x5-hop'}>
@@ -23,13 +24,19 @@ export function HopDiagram({ diagnosis }: Props) {
         <span class="x5-hop-kind">{t('ui_hops_browser')}</span>
         {youFailed && <span class="x5-hop-mark">{t('ui_hops_failed')}</span>}
       </li>
-      {hops.map((layer) => {
-        const failed = failing !== null && chain[failing] === layer;
+      {hops.map((layer, i) => {
+        const failed = failedLayer === layer;
+        // An inferred hop behind the one that failed never saw the request (a site not reached).
+        const unreached = layer.implied && failedLayer !== undefined && i > hops.indexOf(failedLayer);
         return (
-          <li key={layer.id} class={`x5-hop${failed ? ' x5-hop-failed' : ''}${layer.implied ? ' x5-hop-implied' : ''}`}>
+          <li
+            key={layer.id}
+            class={`x5-hop${failed ? ' x5-hop-failed' : ''}${layer.implied ? ' x5-hop-implied' : ''}${unreached ? ' x5-hop-unreached' : ''}`}
+          >
             <span class="x5-hop-name">{layerName(layer, t)}</span>
             <span class="x5-hop-kind">{layerKind(layer, t)}</span>
             {failed && <span class="x5-hop-mark">{t('ui_hops_failed')}</span>}
+            {unreached && <span class="x5-hop-note">{t('ui_hops_unreached')}</span>}
           </li>
         );
       })}

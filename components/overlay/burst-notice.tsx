@@ -13,7 +13,9 @@ export function BurstNotice({ burst, onDismiss }: Props) {
     <div class="x5-notice" role="status">
       <p>
         <strong>{t('ui_notice_title')}</strong>{' '}
-        {t('ui_notice_body', burst.host, burst.status, codeMeaning(burst.status).name)}
+        {burst.status === 0
+          ? t('ui_notice_body_network', burst.host, burst.nelType ?? '—')
+          : t('ui_notice_body', burst.host, burst.status, codeMeaning(burst.status).name)}
         {burst.count > 1 && <> {t('ui_notice_count', burst.count)}</>}
       </p>
       <button

@@ -10,6 +10,7 @@ const WIDTH = 360;
 const HEIGHT = 72;
 
 function groupName(group: CodeGroup): string {
+  if (group === 'network') return t('popup_chart_network');
   return group === 'other' ? t('popup_chart_other') : `${group} ${codeMeaning(Number(group)).name}`;
 }
 

@@ -18,6 +18,11 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
   ['server', (i) => i.headers.server],
   ['request_id', (i) => requestIds(i.headers)[0]?.value],
   ['request_id_header', (i) => requestIds(i.headers)[0]?.header],
+  // Network errors (status 0): NEL's names, and the browser's own name for the error.
+  ['phase', (i) => i.network?.phase],
+  ['nel_type', (i) => i.network?.type],
+  ['elapsed_time', (i) => i.network?.elapsed_time],
+  ['error', (i) => i.network?.error],
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { diagnoseNetworkError } from '@/lib/diagnosis/network';
+import { classifyNetworkError, type NetworkErrorRow, networkErrorRow } from '@/lib/diagnosis/tables/network-errors';
 import type { Phrase } from '@/lib/i18n/translate';
-import type { Incident, Vantage } from '@/lib/log/model';
+import type { Incident, NetworkFailure, Vantage } from '@/lib/log/model';
 import { redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
@@ -59,6 +61,39 @@ function vantageOf(value: unknown): Vantage {
   };
 }
 
+/**
+ * A network error from a file: its browser name must be one our table explains (or, from a
+ * browser whose names we do not know, its row id must be ours), and its NEL phase and type, when
+ * given, must be that row's. Rebuilt from the row, so the file cannot make up a type.
+ */
+function networkOf(
+  value: unknown,
+  at: (what: string) => string,
+  requestUrl: string,
+  ip: string | null,
+): { network: NetworkFailure; row: NetworkErrorRow } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(at('network'));
+  const n = value as Record<string, unknown>;
+  const error = str(n.error, at('network.error'), 200);
+  const classified = classifyNetworkError(error, requestUrl);
+  const row = classified?.kind === 'failure' ? classified.row : networkErrorRow(str(n.id ?? '', at('network.id'), 40));
+  if (!row) throw new Invalid(at('network.error'));
+  if (n.phase !== undefined && n.phase !== row.phase) throw new Invalid(at('network.phase'));
+  if (n.type !== undefined && n.type !== row.type) throw new Invalid(at('network.type'));
+  const elapsed = optional(n.elapsed_time, (x) => num(x, at('network.elapsed_time'), 0, 8.64e7)) ?? null;
+  return {
+    row,
+    network: {
+      error,
+      id: row.id,
+      phase: row.phase,
+      type: row.type,
+      elapsed_time: elapsed === null ? null : Math.round(elapsed),
+      server_ip: row.phase === 'dns' ? '' : (ip ?? ''),
+    },
+  };
+}
+
 /** Validates one incident from a file and rebuilds it field by field: nothing else gets in. */
 function incidentOf(value: unknown, index: number, source: string): Incident {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -73,7 +108,10 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
   const pageUrl = httpUrl(v.pageUrl, at('pageUrl'));
   const requestUrl = httpUrl(v.requestUrl, at('requestUrl'));
   const site = str(v.site, at('site'), 253);
-  const status = num(v.status, at('status'), 500, 599);
+  const ip = optional(v.ip, (x) => str(x, at('ip'), 64)) ?? null;
+  // A network error has status 0 (no response) and its own record; everything else is a 5xx.
+  const failed = v.network === undefined || v.network === null ? null : networkOf(v.network, at, requestUrl, ip);
+  const status = failed ? num(v.status, at('status'), 0, 0) : num(v.status, at('status'), 500, 599);
   const statusLine = str(v.statusLine, at('statusLine'), 200);
   const raw = v.headers;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(at('headers'));
@@ -94,13 +132,16 @@ function incidentOf(value: unknown, index: number, source: string): Incident {
     method: str(v.method, at('method'), 20),
     tabId: -1,
     frameId: num(v.frameId ?? 0, at('frameId')),
-    ip: optional(v.ip, (x) => str(x, at('ip'), 64)) ?? null,
+    ip,
     fromCache: v.fromCache === true,
     headers,
     vantage: vantageOf(v.vantage),
     source,
     // Never trust a diagnosis from a file: make our own from what the file says was received.
-    diagnosis: diagnose({ status, statusLine, headers, url: requestUrl }, time),
+    diagnosis: failed
+      ? diagnoseNetworkError(failed.row, failed.network.error)
+      : diagnose({ status, statusLine, headers, url: requestUrl }, time),
+    ...(failed ? { network: failed.network } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-import { explainPageUrl } from './explain-page-url';
+import { explainPageUrl, offlinePageUrl } from './explain-page-url';
 import type { Effects, InjectOutcome } from './flow';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
@@ -63,10 +63,10 @@ export const browserEffects: Effects = {
   record: recordIncident,
   refine: refineDiagnosis,
 
-  async badge(tabId, status) {
+  async badge(tabId, text) {
     try {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-      await browser.action.setBadgeText({ tabId, text: String(status) });
+      await browser.action.setBadgeText({ tabId, text });
     } catch {
       // The tab closed meanwhile: nothing to badge.
     }
@@ -99,6 +99,12 @@ export const browserEffects: Effects = {
 
   async openExplainPage(tabId, url, incident, logState) {
     const page = explainPageUrl(browser.runtime.getURL('/explain.html'), url, incident, logState);
-    await browser.tabs.update(tabId, { url: page });
+    await browser.tabs.update(tabId, { url: page }).catch(() => undefined);
+  },
+
+  async openOfflinePage(tabId, url) {
+    await browser.tabs
+      .update(tabId, { url: offlinePageUrl(browser.runtime.getURL('/explain.html'), url) })
+      .catch(() => undefined);
   },
 };

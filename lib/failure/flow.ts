@@ -1,8 +1,17 @@
 import type { Diagnosis } from '@/lib/diagnosis/model';
-import { type CompletedRequest, createIncident, withBody } from '@/lib/log/incident';
+import type { NetworkErrorRow } from '@/lib/diagnosis/tables/network-errors';
+import { failureLabel } from '@/lib/log/failure-label';
+import {
+  type CompletedRequest,
+  createIncident,
+  createNetworkIncident,
+  type FailedRequest,
+  type IncidentContext,
+  withBody,
+} from '@/lib/log/incident';
 import type { Incident, Vantage } from '@/lib/log/model';
 import type { Settings } from '@/lib/settings';
-import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending } from './model';
+import { BURST_GAP_MS, type Burst, type LogState, OFFLINE_REPEAT_MS, type OverlayPayload, type Pending } from './model';
 import { type SessionArea, TabState } from './tab-state';
 
 /** How an injection attempt ended. */
@@ -20,14 +29,20 @@ export interface Effects {
   record(incident: Incident): Promise<number>;
   /** Replaces a stored incident's diagnosis with the one the page's body refined. */
   refine(id: number, diagnosis: Diagnosis): Promise<void>;
-  badge(tabId: number, status: number): Promise<void>;
+  /** Puts a short label on the tab's toolbar button: the status, or a network error's layer (`DNS`…). */
+  badge(tabId: number, text: string): Promise<void>;
   /** Injects the overlay into the tab's top frame (into one document when `documentId` is given). */
   inject(tabId: number, documentId?: string): Promise<InjectOutcome>;
   /** Tells the overlay script in the tab's top frame about a burst; false when none is listening. */
   notify(tabId: number, burst: Burst): Promise<boolean>;
   /** Sends the tab to the extension's own explanation page. */
   openExplainPage(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void>;
+  /** Sends the tab to the explanation page's "You are offline" notice. */
+  openOfflinePage(tabId: number, url: string): Promise<void>;
 }
+
+/** The fields of a failed request the flow reads, whichever way it failed. */
+type Request = Pick<CompletedRequest, 'tabId' | 'type' | 'url' | 'timeStamp' | 'initiator' | 'documentUrl'>;
 
 /** A top-frame navigation event, as webNavigation reports it. */
 export interface FrameEvent {
@@ -52,25 +67,29 @@ function hostOf(url: string): string {
 }
 
 /**
- * Follows a failed response from the network to the person's screen.
+ * Follows a failure from the network to the person's screen: a response with a status of 500 or
+ * more, or a request that got no response at all (a network error).
  *
  * The order of events is not fixed: for a top-level failure, `webRequest.onCompleted` can
  * fire before or after the new document commits. So the failure is parked per tab, and
  * whichever comes last — completion or commit — injects the overlay; the overlay then
  * claims the entry, checking that its document really is the failing one. When the
  * browser shows its own error page instead (an empty body), nothing can be injected there
- * and the tab is sent to the extension's explanation page.
+ * and the tab is sent to the extension's explanation page. A top-level network error always
+ * ends on the browser's own page, so its tab goes to the explanation page at once.
  *
  * Failed sub-requests (API calls, frames, scripts, styles) of a page that loaded become a
  * burst per tab: the first one injects the overlay script for a small notice, later ones
- * within BURST_GAP_MS grow its count.
+ * within BURST_GAP_MS grow its count. A sub-request that got no response is counted in the
+ * burst when it went to the page's own site, and not logged (third-party ones are left alone:
+ * ad and tracker hosts blocked by DNS fail that way on every page).
  */
 export function createFailureFlow(effects: Effects, session: SessionArea, ownOrigin: string) {
   const pending = new TabState<Pending>(session, 'pending');
   const bursts = new TabState<Burst>(session, 'bursts');
   // The browser clears a tab's badge when a new document commits, which can come after the
   // response completed: the top-level failure is kept to badge the committed page again.
-  const badges = new TabState<{ url: string; status: number }>(session, 'badges');
+  const badges = new TabState<{ url: string; text: string }>(session, 'badges');
 
   async function showExplainPage(tabId: number, url: string): Promise<void> {
     const entry = await pending.get(tabId);
@@ -81,17 +100,29 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
 
   async function explainTopLevel(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void> {
     await pending.set(tabId, { url, incident, logState });
-    const outcome = await effects.inject(tabId);
+    // No response, no document of the site's: the browser shows its own page.
+    const outcome = incident.network ? 'error-page' : await effects.inject(tabId);
     if (outcome === 'error-page') await showExplainPage(tabId, url);
   }
 
-  async function noticeSubRequest(tabId: number, req: CompletedRequest): Promise<void> {
+  /** What a burst's notice needs of one failed sub-request. */
+  interface SubRequest {
+    timeStamp: number;
+    url: string;
+    /** The status; 0 when no response came. */
+    status: number;
+    /** The NEL type, when no response came. */
+    nelType?: string;
+  }
+
+  async function noticeSubRequest(tabId: number, req: SubRequest): Promise<void> {
     // Read and written in one step: failures arrive together, and each must be counted.
     const burst = await bursts.update(tabId, (previous): Burst => {
       const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
       return {
         id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
-        status: req.statusCode,
+        status: req.status,
+        ...(req.nelType ? { nelType: req.nelType } : {}),
         count: ongoing ? previous.count + 1 : 1,
         last: Math.max(req.timeStamp, previous?.last ?? 0),
         host: hostOf(req.url),
@@ -111,23 +142,69 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     }
   }
 
+  /** Our own checks ("Reload when it's back", from the service worker, in no tab) are not the person's failures. */
+  const ours = (req: Request) =>
+    req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin) === true);
+
+  /**
+   * The one path of a failure: make the record, log it, badge the tab, and explain it (a page)
+   * or count it in the page's burst (a sub-request).
+   */
+  async function handle(req: Request, make: (context: IncidentContext) => Incident): Promise<void> {
+    // A Retry from the explanation page is the person's: it navigates a tab.
+    if (ours(req)) return;
+    const topLevel = req.type === 'main_frame';
+    const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
+    const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
+    const incident = make({ pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage, siteOf });
+    const logState = await record(incident, tab?.incognito === true, settings);
+    if (!tab) return;
+    const text = failureLabel(incident);
+    await effects.badge(req.tabId, text);
+    if (topLevel) await badges.set(req.tabId, { url: req.url, text });
+    if (!wanted(settings, incident, topLevel)) return;
+    if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState);
+    else await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: incident.status });
+  }
+
   return {
     /** A response with status ≥ 500 completed. */
     async onFailure(req: CompletedRequest): Promise<void> {
-      // Our own checks ("Reload when it's back", from the service worker, in no tab) are not the
-      // person's failures. A Retry from the explanation page is: it navigates a tab.
-      if (req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin))) return;
-      const topLevel = req.type === 'main_frame';
-      const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
-      const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
-      const incident = createIncident(req, { pageUrl: topLevel ? undefined : tab?.url, tzOffset, vantage, siteOf });
-      const logState = await record(incident, tab?.incognito === true, settings);
-      if (!tab) return;
-      await effects.badge(req.tabId, req.statusCode);
-      if (topLevel) await badges.set(req.tabId, { url: req.url, status: req.statusCode });
-      if (!wanted(settings, incident, topLevel)) return;
-      if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState);
-      else await noticeSubRequest(req.tabId, req);
+      await handle(req, (context) => createIncident(req, context));
+    },
+
+    /**
+     * A top-level request got no response (webRequest.onErrorOccurred), classified as `row`;
+     * `startedAt` is when it started, when the background saw that.
+     */
+    async onNetworkError(req: FailedRequest, row: NetworkErrorRow, startedAt?: number): Promise<void> {
+      await handle(req, (context) => createNetworkIncident(req, row, startedAt, context));
+    },
+
+    /**
+     * A sub-request (API call, frame, script, style) got no response: counted in the page's
+     * burst when it went to the page's own site, never logged.
+     */
+    async onSubRequestNetworkError(req: FailedRequest, row: NetworkErrorRow): Promise<void> {
+      if (req.tabId < 0 || ours(req)) return;
+      const tab = await effects.tabInfo(req.tabId);
+      if (!tab?.url) return;
+      const { settings, siteOf } = await effects.context(req.timeStamp);
+      const site = siteOf(tab.url);
+      if (!settings.apiNotices || settings.quietSites.includes(site) || siteOf(req.url) !== site) return;
+      await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: 0, nelType: row.type });
+    },
+
+    /**
+     * A page could not load because the browser is offline: not the site's failure, so not
+     * logged; the person is told once (again after OFFLINE_REPEAT_MS), not for every page.
+     */
+    async onOffline(req: FailedRequest): Promise<void> {
+      if (req.tabId < 0 || ours(req)) return;
+      const said = (await session.get('offlineSaidAt')).offlineSaidAt;
+      if (typeof said === 'number' && req.timeStamp - said < OFFLINE_REPEAT_MS) return;
+      await session.set({ offlineSaidAt: req.timeStamp });
+      await effects.openOfflinePage(req.tabId, req.url);
     },
 
     /** A document committed in some frame. */
@@ -136,7 +213,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       // A new page starts without a burst of its own.
       await bursts.take(event.tabId);
       const badge = await badges.take(event.tabId);
-      if (badge?.url === event.url) await effects.badge(event.tabId, badge.status);
+      if (badge?.url === event.url) await effects.badge(event.tabId, badge.text);
       const entry = await pending.get(event.tabId);
       if (!entry) return;
       if (entry.url !== event.url) {

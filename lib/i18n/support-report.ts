@@ -1,7 +1,8 @@
 import type { Incident } from '@/lib/log/model';
 import { isoLocal, isoUtc } from '@/lib/log/time';
 import { causeText, codeText, edgeName, layerName } from './diagnosis-text';
-import type { Translate } from './translate';
+import { networkText } from './failure-text';
+import type { TextKey, Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
 export interface DetailRow {
@@ -13,6 +14,7 @@ export interface DetailRow {
 export function detailRows(incident: Incident, t: Translate): DetailRow[] {
   const d = incident.diagnosis;
   const failing = d.failing === null ? undefined : d.chain[d.failing];
+  const net = incident.network;
   const rows: [string, string | null | undefined][] = [
     [t('detail_time_local'), isoLocal(incident.time, incident.tzOffset)],
     [t('detail_time_utc'), isoUtc(incident.time)],
@@ -23,6 +25,9 @@ export function detailRows(incident: Incident, t: Translate): DetailRow[] {
     [t('detail_page'), incident.pageUrl !== incident.requestUrl ? incident.pageUrl : null],
     [t('detail_request'), `${incident.method} ${incident.requestUrl}`],
     [t('detail_status'), incident.statusLine],
+    [t('detail_error'), net?.error],
+    [t('detail_phase'), net && t('detail_phase_value', t(`ui_phase_${net.phase}` as TextKey), net.type)],
+    [t('detail_elapsed'), net && net.elapsed_time !== null ? t('detail_elapsed_value', net.elapsed_time) : null],
     [t('detail_server_ip'), incident.ip],
     [t('detail_server'), incident.headers.server],
     ...d.requestIds.map(({ header, value }): [string, string] => [header, value]),
@@ -42,10 +47,14 @@ export function detailRows(incident: Incident, t: Translate): DetailRow[] {
 
 /** Plain text for a support ticket: what failed, when (with time zone), where, and the IDs. */
 export function supportReport(incident: Incident, t: Translate): string {
-  const { title, name } = codeText(incident.status, 'owner', t);
+  const { title, name } = incident.network
+    ? networkText(incident.network, 'owner', t)
+    : codeText(incident.status, 'owner', t);
   const first = incident.diagnosis.causes[0];
   const lines = [
-    t('report_heading', incident.status, name, incident.site),
+    incident.network
+      ? t('report_heading_network', incident.site, incident.network.error)
+      : t('report_heading', incident.status, name, incident.site),
     title,
     ...(first && first.id !== 'unknown' ? [causeText(incident.diagnosis, first, 'owner', t)] : []),
     '',

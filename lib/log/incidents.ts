@@ -7,8 +7,9 @@ const COALESCE_WINDOW_MS = 60_000;
 
 /**
  * Records one failure and returns the id of the incident that holds it. A repeat of the
- * same request URL and status within COALESCE_WINDOW_MS of the last one is added to that
- * incident (count + 1, lastTime moved on), so every single failure is counted.
+ * same request URL and status (for a network error, the same NEL type) within
+ * COALESCE_WINDOW_MS of the last one is added to that incident (count + 1, lastTime moved on),
+ * so every single failure is counted.
  */
 export async function recordIncident(incident: Incident): Promise<number> {
   const tx = (await db()).transaction(['incidents', 'hourly', 'sites'], 'readwrite');
@@ -21,7 +22,12 @@ export async function recordIncident(incident: Incident): Promise<number> {
   const cursor = await incidents.index('by-repeat').openCursor(range, 'prev');
   const same = cursor?.value;
   let id: number;
-  if (same && same.source === incident.source && same.id !== undefined) {
+  if (
+    same &&
+    same.source === incident.source &&
+    same.network?.type === incident.network?.type &&
+    same.id !== undefined
+  ) {
     await cursor.update({
       ...same,
       count: same.count + incident.count,

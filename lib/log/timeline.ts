@@ -1,8 +1,12 @@
-/** The colour groups of the chart: the common codes each on their own, the rest together. */
-export const CODE_GROUPS = ['500', '502', '503', '504', 'other'] as const;
+/**
+ * The colour groups of the chart: the common codes each on their own, the rest together, and
+ * network errors (status 0: no response at all).
+ */
+export const CODE_GROUPS = ['500', '502', '503', '504', 'other', 'network'] as const;
 export type CodeGroup = (typeof CODE_GROUPS)[number];
 
 function codeGroup(status: number): CodeGroup {
+  if (status === 0) return 'network';
   const key = String(status);
   return (CODE_GROUPS as readonly string[]).includes(key) ? (key as CodeGroup) : 'other';
 }
@@ -16,7 +20,7 @@ export interface Bucket {
 }
 
 function empty(start: number, end: number): Bucket {
-  return { start, end, counts: { '500': 0, '502': 0, '503': 0, '504': 0, other: 0 }, total: 0 };
+  return { start, end, counts: { '500': 0, '502': 0, '503': 0, '504': 0, other: 0, network: 0 }, total: 0 };
 }
 
 /** Failures at a time: an incident (its repeats are within a minute), or an hour's count. */

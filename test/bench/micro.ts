@@ -52,6 +52,7 @@ function fakeEffects(): Effects {
     // An overlay script already listens in the tab: a burst only updates its notice.
     notify: async () => true,
     openExplainPage: async () => {},
+    openOfflinePage: async () => {},
   };
 }
 

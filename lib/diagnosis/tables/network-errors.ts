@@ -201,7 +201,9 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     type: 'tls.cert.name_invalid',
     hop: 'server',
     chromium: ['ERR_CERT_COMMON_NAME_INVALID'],
-    firefox: ['Unable to communicate securely with peer: requested domain name does not match the server’s certificate.'],
+    firefox: [
+      'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
+    ],
     causes: ['net-cert-name', 'net-interception'],
     visitorSteps: ['spelling', 'no-bypass', 'other-network'],
     ownerSteps: ['cert-names', 'dns-points-here'],
@@ -342,21 +344,22 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
  * Errors that are not failures of the site, which the listener drops at once (errors named in no
  * row are dropped too; these are listed to say why). `offline` is said once, not logged.
  */
-export const NOT_SITE_FAILURES: Readonly<Record<string, 'navigated-away' | 'blocked' | 'history' | 'offline' | 'http'>> =
-  {
-    ERR_ABORTED: 'navigated-away',
-    NS_BINDING_ABORTED: 'navigated-away',
-    ERR_BLOCKED_BY_CLIENT: 'blocked',
-    ERR_BLOCKED_BY_ADMINISTRATOR: 'blocked',
-    // Firefox: a request cancelled by an extension, or by its own tracking protection.
-    NS_ERROR_ABORT: 'blocked',
-    ERR_CACHE_MISS: 'history',
-    NS_ERROR_DOCUMENT_NOT_CACHED: 'history',
-    ERR_INTERNET_DISCONNECTED: 'offline',
-    NS_ERROR_OFFLINE: 'offline',
-    // An empty 5xx: the status path (webRequest.onCompleted) explains it.
-    ERR_HTTP_RESPONSE_CODE_FAILURE: 'http',
-  };
+export const NOT_SITE_FAILURES: Readonly<
+  Record<string, 'navigated-away' | 'blocked' | 'history' | 'offline' | 'http'>
+> = {
+  ERR_ABORTED: 'navigated-away',
+  NS_BINDING_ABORTED: 'navigated-away',
+  ERR_BLOCKED_BY_CLIENT: 'blocked',
+  ERR_BLOCKED_BY_ADMINISTRATOR: 'blocked',
+  // Firefox: a request cancelled by an extension, or by its own tracking protection.
+  NS_ERROR_ABORT: 'blocked',
+  ERR_CACHE_MISS: 'history',
+  NS_ERROR_DOCUMENT_NOT_CACHED: 'history',
+  ERR_INTERNET_DISCONNECTED: 'offline',
+  NS_ERROR_OFFLINE: 'offline',
+  // An empty 5xx: the status path (webRequest.onCompleted) explains it.
+  ERR_HTTP_RESPONSE_CODE_FAILURE: 'http',
+};
 
 /** The row for each browser name, built once. */
 const BY_NAME = new Map<string, NetworkErrorRow>(

@@ -61,6 +61,7 @@ function fakeEffects(options: FakeOptions = {}) {
     },
     openExplainPage: async (tabId, url, incident, logState) =>
       void log.push(`explain ${tabId} ${url} ${incident.status} ${logState}`),
+    openOfflinePage: async (tabId, url) => void log.push(`offline ${tabId} ${url}`),
   };
   return { effects, log, recorded, bursts };
 }
