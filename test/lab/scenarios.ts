@@ -39,6 +39,22 @@ export interface Scenario {
   routes?: Record<string, LabResponse>;
 }
 
+/**
+ * A page whose API is on its own site but refuses connections, and whose tracker's name does not
+ * resolve (as with a DNS ad blocker): the first is the site's failure, the second is not.
+ */
+const UNREACHABLE_API_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+<body><h1>Shop</h1><p>The page loads; its prices come from an API that refuses connections.</p>
+<output id="done"></output>
+<script>
+const calls = ['http://api.netlab.test/prices', 'http://api.netlab.test/stock', 'http://tracker.example/pixel.js'];
+Promise.allSettled(calls.map((url) => fetch(url, { mode: 'no-cors' }))).then((results) => {
+  document.getElementById('done').textContent = results.filter((r) => r.status === 'rejected').length;
+});
+</script>
+</body></html>`;
+
 // nginx pads its error pages so that browsers show them instead of their own page.
 const NGINX_PAD = '<!-- a padding to disable MSIE and Chrome friendly error page -->\n'.repeat(6);
 
@@ -392,6 +408,13 @@ in the server error log.</p>
         body: '{"error":"no healthy upstream"}',
       },
     },
+  },
+  {
+    host: 'shop.netlab.test',
+    title: 'A healthy page whose own API cannot be reached (refused), and a tracker that does not resolve',
+    response: { status: 200, headers: html, body: UNREACHABLE_API_PAGE },
+    // Its calls go to api.netlab.test and tracker.example, which the network lab (test/lab/network.ts) maps.
+    screenshot: false,
   },
   {
     host: 'markup-500.test',
