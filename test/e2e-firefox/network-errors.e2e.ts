@@ -2,6 +2,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../e2e/wait';
+import { type NetworkLab, startNetworkLab } from '../lab/network';
 import { type Session, startSession } from './harness';
 
 // Parity with test/e2e/network-errors.e2e.ts in Firefox ESR: a refused connection and a name
@@ -10,13 +11,21 @@ import { type Session, startSession } from './harness';
 // extension sends the tab on from it, as it does in Chromium.
 
 let session: Session;
+let net: NetworkLab;
 
 beforeAll(async () => {
+  net = await startNetworkLab();
   session = await startSession();
+  // Firefox keeps its own certificate store: the lab's CA is trusted there, and nothing else.
+  const ca = net.caPem.replace(/-----[^-]+-----|\s/g, '');
+  await session.bidi.privileged(
+    `Cc['@mozilla.org/security/x509certdb;1'].getService(Ci.nsIX509CertDB).addCertFromBase64(${JSON.stringify(ca)}, 'C,,')`,
+  );
 });
 
 afterAll(async () => {
   await session?.close();
+  await net?.close();
 });
 
 /** A loopback port with nothing listening on it. */
@@ -118,5 +127,18 @@ describe('a site that cannot be reached, in Firefox', () => {
     } finally {
       await session.bidi.privileged(`Services.prefs.setStringPref('network.dns.forceResolve', '127.0.0.1')`);
     }
+  });
+
+  it('an expired certificate (Firefox words it as a sentence): explained as tls.cert.date_invalid and logged', async () => {
+    const url = `https://expired.test:${net.ports['expired.test']}/`;
+    const page = await visitFailing(url);
+    const text = await explained(url);
+    expect(text).toContain('The site’s ID is out of date');
+    expect(text).toContain('Peer’s Certificate has expired. · tls.cert.date_invalid');
+    const logged = await waitFor('the incident', async () =>
+      (await incidents()).find((i) => i.site === 'expired.test' && i.network),
+    );
+    expect(logged.network).toMatchObject({ phase: 'connection', type: 'tls.cert.date_invalid' });
+    await page.close();
   });
 });
