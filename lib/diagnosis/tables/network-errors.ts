@@ -361,11 +361,6 @@ export const NOT_SITE_FAILURES: Readonly<
   ERR_HTTP_RESPONSE_CODE_FAILURE: 'http',
 };
 
-/** The row for each browser name, built once. */
-const BY_NAME = new Map<string, NetworkErrorRow>(
-  NETWORK_ERRORS.flatMap((row) => [...row.chromium, ...row.firefox].map((name) => [name, row] as const)),
-);
-
 const BY_ID = new Map(NETWORK_ERRORS.map((row) => [row.id, row]));
 
 /** The row behind an id (stored incidents and imports name rows by id); undefined when none. */
@@ -376,23 +371,34 @@ export function networkErrorRow(id: string): NetworkErrorRow | undefined {
 /** What the listener makes of an error: a row to explain, the visitor's being offline, or nothing. */
 export type Classified = { kind: 'failure'; row: NetworkErrorRow } | { kind: 'offline' } | null;
 
-const TLS_FALLBACK = BY_ID.get('tls-failed') as NetworkErrorRow;
+const TLS_FALLBACK: Classified = { kind: 'failure', row: BY_ID.get('tls-failed') as NetworkErrorRow };
 
 /**
- * Classifies a browser's error name for a request to `url`. Cheap: one prefix check and one or
- * two map lookups, so that the listener can drop the common non-failures (navigated away,
- * blocked) at once.
+ * What each name means, as the browsers write it (Chromium's with `net::`), built once: one
+ * lookup decides, with no string made per event.
+ */
+const BY_NAME = new Map<string, Classified>([
+  ...NETWORK_ERRORS.flatMap((row) => {
+    const classified: Classified = { kind: 'failure', row };
+    return [
+      ...row.chromium.map((name) => [`net::${name}`, classified] as const),
+      ...row.firefox.map((name) => [name, classified] as const),
+    ];
+  }),
+  ...Object.entries(NOT_SITE_FAILURES).map(([name, why]): [string, Classified] => [
+    name.startsWith('ERR_') ? `net::${name}` : name,
+    why === 'offline' ? { kind: 'offline' } : null,
+  ]),
+]);
+
+/**
+ * Classifies a browser's error name for a request to `url`. Cheap: one map lookup decides the
+ * common cases (navigated away, blocked), so that the listener drops them at once.
  */
 export function classifyNetworkError(error: string, url: string): Classified {
-  const name = error.startsWith('net::') ? error.slice(5) : error;
-  const row = BY_NAME.get(name);
-  if (row) return { kind: 'failure', row };
-  const not = NOT_SITE_FAILURES[name];
-  if (not === 'offline') return { kind: 'offline' };
-  if (not) return null;
+  const known = BY_NAME.get(error);
+  if (known !== undefined) return known;
   // Firefox words TLS errors in the browser's language: a sentence (not a name) on https is one.
-  if (url.startsWith('https:') && !/^(?:NS_|ERR_)/.test(name) && /\s/.test(name)) {
-    return { kind: 'failure', row: TLS_FALLBACK };
-  }
+  if (url.startsWith('https:') && !/^(?:NS_|net::|ERR_)/.test(error) && /\s/.test(error)) return TLS_FALLBACK;
   return null;
 }
