@@ -14,7 +14,7 @@ const HOPS: Readonly<Record<NetworkErrorRow['hop'], Omit<Layer, 'evidence'>>> = 
   server: { id: 'server', vendor: 'Site’s server', kind: 'origin', implied: true },
 };
 
-/** The ids of the network error hops, for the tests that check their words. */
+/** @internal The ids of the network error hops, for the tests that check their words. */
 export const NETWORK_HOP_IDS = Object.keys(HOPS);
 
 /** Diagnoses a request that got no response: the browser's `error`, classified as `row`. */

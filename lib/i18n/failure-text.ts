@@ -8,7 +8,7 @@ import type { TextKey, Translate } from './translate';
  * network error (lib/diagnosis/tables/network-errors.ts, texts `neterr_<id>_*`).
  */
 
-/** The key prefix of a network error row's words: `neterr_cert_date`. */
+/** @internal The key prefix of a network error row's words (`neterr_cert_date`); tests check each row has them. */
 export function networkKey(id: string): string {
   return `neterr_${id.replace(/-/g, '_')}`;
 }

@@ -31,7 +31,7 @@ export type NelPhase = 'dns' | 'connection' | 'application';
  * Which hop failed. `resolver`: turning the name into an address (the visitor's network or the
  * site's DNS); `server`: the site's server, reached by address but not answering properly.
  */
-export type NetworkHop = 'resolver' | 'server';
+type NetworkHop = 'resolver' | 'server';
 
 export interface NetworkErrorRow {
   /** Our id: the key of the row's words. */
@@ -52,7 +52,10 @@ export interface NetworkErrorRow {
   ownerSteps: readonly string[];
 }
 
-/** Every network error we explain. Errors not here are left to the browser's own page. */
+/**
+ * Every network error we explain. Errors not here are left to the browser's own page.
+ * @internal Exported for the tests that check every row's words and types.
+ */
 export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
   // DNS: the name never became an address.
   {
@@ -344,7 +347,7 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
  * Errors that are not failures of the site, which the listener drops at once (errors named in no
  * row are dropped too; these are listed to say why). `offline` is said once, not logged.
  */
-export const NOT_SITE_FAILURES: Readonly<
+const NOT_SITE_FAILURES: Readonly<
   Record<string, 'navigated-away' | 'blocked' | 'history' | 'offline' | 'http'>
 > = {
   ERR_ABORTED: 'navigated-away',
