@@ -1,4 +1,5 @@
 import type { Diagnosis, Layer } from './model';
+import { networkAdvice } from './tables/network-advice';
 import type { NetworkErrorRow } from './tables/network-errors';
 
 /**
@@ -28,7 +29,13 @@ export function diagnoseNetworkError(row: NetworkErrorRow, error: string): Diagn
   return {
     chain,
     failing,
-    causes: row.causes.map((id) => ({ id, layer: failing, anchor: failing, evidence, falseAlarm: false })),
+    causes: (networkAdvice(row.id)?.causes ?? []).map((id) => ({
+      id,
+      layer: failing,
+      anchor: failing,
+      evidence,
+      falseAlarm: false,
+    })),
     falseAlarm: false,
     requestIds: [],
     pageIds: [],

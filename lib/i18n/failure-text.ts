@@ -1,4 +1,4 @@
-import { networkErrorRow } from '@/lib/diagnosis/tables/network-errors';
+import { networkAdvice } from '@/lib/diagnosis/tables/network-advice';
 import type { Incident, NetworkFailure } from '@/lib/log/model';
 import { codeText, type Reader } from './diagnosis-text';
 import type { TextKey, Translate } from './translate';
@@ -43,9 +43,9 @@ export function failureText(
 
 /** A network error's next steps for one reader, in order; empty when its row is unknown. */
 export function networkSteps(network: NetworkFailure, reader: Reader, t: Translate): string[] {
-  const row = networkErrorRow(network.id);
-  if (!row) return [];
+  const advice = networkAdvice(network.id);
+  if (!advice) return [];
   return reader === 'visitor'
-    ? row.visitorSteps.map((id) => t(`ui_visitor_step_net_${id.replace(/-/g, '_')}` as TextKey))
-    : row.ownerSteps.map((id) => t(`ui_owner_check_net_${id.replace(/-/g, '_')}` as TextKey));
+    ? advice.visitorSteps.map((id) => t(`ui_visitor_step_net_${id.replace(/-/g, '_')}` as TextKey))
+    : advice.ownerSteps.map((id) => t(`ui_owner_check_net_${id.replace(/-/g, '_')}` as TextKey));
 }

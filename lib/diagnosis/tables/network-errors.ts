@@ -20,9 +20,9 @@
  *   `tls` row for any such sentence on an https address.
  *
  * Words are not here: each row's texts are in public/_locales under `neterr_<id>_title`,
- * `neterr_<id>_visitor` and `neterr_<id>_owner`; its causes under `cause_<cause>_visitor` and
- * `_owner` (lib/i18n/keys.ts); its next steps under `ui_visitor_step_net_<step>` and
- * `ui_owner_check_net_<step>`. test/unit/diagnosis/tables/network-errors.test.ts checks them.
+ * `neterr_<id>_visitor` and `neterr_<id>_owner`, and its likely causes and next steps are in
+ * ./network-advice.ts, by the same id (apart, so that the card does not carry the browsers'
+ * names). test/unit/diagnosis/tables/network-errors.test.ts checks both.
  */
 
 export type NelPhase = 'dns' | 'connection' | 'application';
@@ -44,12 +44,6 @@ export interface NetworkErrorRow {
   chromium: readonly string[];
   /** Firefox's names, or its English sentences for TLS errors. */
   firefox: readonly string[];
-  /** Likely causes, most likely first (ids of `cause_<id>_*` texts). */
-  causes: readonly string[];
-  /** What a visitor can do, in order (ids of `ui_visitor_step_net_<id>` texts). */
-  visitorSteps: readonly string[];
-  /** What the site owner checks, in order (ids of `ui_owner_check_net_<id>` texts). */
-  ownerSteps: readonly string[];
 }
 
 /**
@@ -65,9 +59,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'resolver',
     chromium: ['ERR_NAME_NOT_RESOLVED'],
     firefox: ['NS_ERROR_UNKNOWN_HOST'],
-    causes: ['net-dns-record', 'net-dns-resolver'],
-    visitorSteps: ['spelling', 'other-network', 'later'],
-    ownerSteps: ['dns-lookup', 'domain-expiry', 'resolvers'],
   },
   {
     id: 'resolver-failed',
@@ -76,9 +67,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'resolver',
     chromium: ['ERR_NAME_RESOLUTION_FAILED', 'ERR_DNS_SERVER_FAILED', 'ERR_DNS_MALFORMED_RESPONSE'],
     firefox: [],
-    causes: ['net-dns-resolver', 'net-dns-record'],
-    visitorSteps: ['other-network', 'restart-router', 'later'],
-    ownerSteps: ['resolvers', 'dns-lookup'],
   },
   {
     id: 'resolver-unreachable',
@@ -87,9 +75,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'resolver',
     chromium: ['ERR_DNS_TIMED_OUT'],
     firefox: [],
-    causes: ['net-dns-resolver'],
-    visitorSteps: ['other-network', 'restart-router', 'later'],
-    ownerSteps: ['resolvers'],
   },
   // Connection: the address was found, the server did not take the connection.
   {
@@ -99,9 +84,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CONNECTION_REFUSED'],
     firefox: ['NS_ERROR_CONNECTION_REFUSED'],
-    causes: ['net-not-listening', 'net-firewall-reject'],
-    visitorSteps: ['later', 'reload-when-back'],
-    ownerSteps: ['listening', 'firewall', 'dns-points-here'],
   },
   {
     id: 'reset',
@@ -111,9 +93,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     chromium: ['ERR_CONNECTION_RESET'],
     // Firefox also says NS_ERROR_NET_RESET when a server closes without answering (Chromium's ERR_EMPTY_RESPONSE).
     firefox: ['NS_ERROR_NET_RESET'],
-    causes: ['net-server-crashed', 'net-path-reset'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['server-logs', 'firewall', 'limits'],
   },
   {
     id: 'closed',
@@ -122,9 +101,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CONNECTION_CLOSED'],
     firefox: ['NS_ERROR_NET_INTERRUPT'],
-    causes: ['net-server-closed', 'net-tls-config'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['server-logs', 'tls-setup', 'limits'],
   },
   {
     id: 'aborted',
@@ -133,9 +109,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CONNECTION_ABORTED'],
     firefox: [],
-    causes: ['net-path-reset', 'net-server-crashed'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['server-logs', 'firewall'],
   },
   {
     id: 'timed-out',
@@ -144,9 +117,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CONNECTION_TIMED_OUT', 'ERR_TIMED_OUT'],
     firefox: ['NS_ERROR_NET_TIMEOUT'],
-    causes: ['net-firewall-drop', 'net-overloaded'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['firewall', 'listening', 'limits'],
   },
   {
     id: 'address-unreachable',
@@ -155,9 +125,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_ADDRESS_UNREACHABLE'],
     firefox: [],
-    causes: ['net-no-route', 'net-dns-record'],
-    visitorSteps: ['other-network', 'later'],
-    ownerSteps: ['dns-points-here', 'hosting'],
   },
   {
     id: 'address-invalid',
@@ -166,9 +133,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_ADDRESS_INVALID'],
     firefox: [],
-    causes: ['net-dns-record'],
-    visitorSteps: ['other-network', 'later'],
-    ownerSteps: ['dns-lookup', 'dns-points-here'],
   },
   {
     id: 'connection-failed',
@@ -177,9 +141,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CONNECTION_FAILED'],
     firefox: [],
-    causes: ['net-not-listening', 'net-path-reset'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['listening', 'firewall'],
   },
   // TLS: connected, but the secure connection could not be set up.
   {
@@ -194,9 +155,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
       'The server presented a certificate that is not yet valid.',
       'A certificate that is not yet valid was used to issue the server’s certificate.',
     ],
-    causes: ['net-cert-expired', 'net-clock'],
-    visitorSteps: ['clock', 'no-bypass', 'later'],
-    ownerSteps: ['cert-renew', 'cert-chain'],
   },
   {
     id: 'cert-name',
@@ -207,9 +165,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     firefox: [
       'Unable to communicate securely with peer: requested domain name does not match the server’s certificate.',
     ],
-    causes: ['net-cert-name', 'net-interception'],
-    visitorSteps: ['spelling', 'no-bypass', 'other-network'],
-    ownerSteps: ['cert-names', 'dns-points-here'],
   },
   {
     id: 'cert-authority',
@@ -222,9 +177,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
       'The certificate is not trusted because it is self-signed.',
       'Peer’s Certificate has been marked as untrusted by the user.',
     ],
-    causes: ['net-cert-untrusted', 'net-interception'],
-    visitorSteps: ['no-bypass', 'other-network'],
-    ownerSteps: ['cert-chain', 'cert-renew'],
   },
   {
     id: 'cert-invalid',
@@ -233,9 +185,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CERT_INVALID', 'ERR_CERT_WEAK_SIGNATURE_ALGORITHM', 'ERR_CERT_WEAK_KEY'],
     firefox: [],
-    causes: ['net-cert-untrusted', 'net-interception'],
-    visitorSteps: ['no-bypass', 'other-network'],
-    ownerSteps: ['cert-chain', 'cert-renew'],
   },
   {
     id: 'cert-revoked',
@@ -244,9 +193,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_CERT_REVOKED'],
     firefox: ['Peer’s Certificate has been revoked.'],
-    causes: ['net-cert-revoked'],
-    visitorSteps: ['no-bypass', 'later'],
-    ownerSteps: ['cert-renew'],
   },
   {
     id: 'tls-version',
@@ -255,9 +201,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_SSL_VERSION_OR_CIPHER_MISMATCH', 'ERR_SSL_OBSOLETE_VERSION_OR_CIPHER'],
     firefox: ['Cannot communicate securely with peer: no common encryption algorithm(s).'],
-    causes: ['net-tls-config'],
-    visitorSteps: ['update-browser', 'later'],
-    ownerSteps: ['tls-setup'],
   },
   {
     id: 'tls-protocol',
@@ -266,9 +209,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_SSL_PROTOCOL_ERROR'],
     firefox: [],
-    causes: ['net-tls-config', 'net-interception'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['tls-setup', 'cert-chain'],
   },
   {
     // Firefox's TLS errors are sentences in the browser's language: those we cannot name land here.
@@ -278,9 +218,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_INSECURE_RESPONSE', 'ERR_SSL_UNRECOGNIZED_NAME_ALERT', 'ERR_BAD_SSL_CLIENT_AUTH_CERT'],
     firefox: [],
-    causes: ['net-tls-config', 'net-interception'],
-    visitorSteps: ['later', 'other-network'],
-    ownerSteps: ['tls-setup', 'cert-chain'],
   },
   // HTTP: connected, but what came back was not a usable HTTP response.
   {
@@ -290,9 +227,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_EMPTY_RESPONSE'],
     firefox: [],
-    causes: ['net-server-closed', 'net-server-crashed'],
-    visitorSteps: ['later', 'reload-when-back'],
-    ownerSteps: ['server-logs', 'limits'],
   },
   {
     id: 'http-invalid',
@@ -307,9 +241,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
       'ERR_CONTENT_DECODING_FAILED',
     ],
     firefox: ['NS_ERROR_NET_PARTIAL_TRANSFER', 'NS_ERROR_INVALID_CONTENT_ENCODING'],
-    causes: ['net-http-broken', 'net-server-crashed'],
-    visitorSteps: ['later', 'reload-when-back'],
-    ownerSteps: ['server-logs', 'proxy-config'],
   },
   {
     id: 'http-protocol',
@@ -326,9 +257,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
       'ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION',
     ],
     firefox: ['NS_ERROR_CORRUPTED_CONTENT', 'NS_ERROR_NET_HTTP2_SENT_GOAWAY'],
-    causes: ['net-http-broken', 'net-tls-config'],
-    visitorSteps: ['later', 'reload-when-back'],
-    ownerSteps: ['proxy-config', 'server-logs'],
   },
   {
     id: 'redirect-loop',
@@ -337,9 +265,6 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
     hop: 'server',
     chromium: ['ERR_TOO_MANY_REDIRECTS'],
     firefox: ['NS_ERROR_REDIRECT_LOOP'],
-    causes: ['net-redirect-loop'],
-    visitorSteps: ['cookies', 'later'],
-    ownerSteps: ['redirects'],
   },
 ];
 
@@ -347,9 +272,7 @@ export const NETWORK_ERRORS: readonly NetworkErrorRow[] = [
  * Errors that are not failures of the site, which the listener drops at once (errors named in no
  * row are dropped too; these are listed to say why). `offline` is said once, not logged.
  */
-const NOT_SITE_FAILURES: Readonly<
-  Record<string, 'navigated-away' | 'blocked' | 'history' | 'offline' | 'http'>
-> = {
+const NOT_SITE_FAILURES: Readonly<Record<string, 'navigated-away' | 'blocked' | 'history' | 'offline' | 'http'>> = {
   ERR_ABORTED: 'navigated-away',
   NS_BINDING_ABORTED: 'navigated-away',
   ERR_BLOCKED_BY_CLIENT: 'blocked',

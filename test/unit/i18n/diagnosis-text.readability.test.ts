@@ -3,6 +3,7 @@ import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
+import { NETWORK_ADVICE } from '@/lib/diagnosis/tables/network-advice';
 import { NETWORK_ERRORS } from '@/lib/diagnosis/tables/network-errors';
 import { networkKey } from '@/lib/i18n/failure-text';
 import { causeKey } from '@/lib/i18n/keys';
@@ -25,7 +26,7 @@ const visitorKeys = [
   ...[...CODE_MEANINGS.map((m) => `code_${m.code}`), 'code_other'].flatMap((id) => [`${id}_title`, `${id}_visitor`]),
   ...[...CAUSES, UNKNOWN_CAUSE].map((c) => `${causeKey(c.id)}_visitor`),
   ...NETWORK_ERRORS.flatMap((row) => [`${networkKey(row.id)}_title`, `${networkKey(row.id)}_visitor`]),
-  ...[...new Set(NETWORK_ERRORS.flatMap((row) => row.causes))].map((id) => `${causeKey(id)}_visitor`),
+  ...[...new Set(Object.values(NETWORK_ADVICE).flatMap((a) => a.causes))].map((id) => `${causeKey(id)}_visitor`),
   'ui_offline_title',
   'ui_offline_text',
   ...Object.keys(messages).filter((key) => key.startsWith('ui_visitor_')),

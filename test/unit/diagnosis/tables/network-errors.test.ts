@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK_HOP_IDS } from '@/lib/diagnosis/network';
+import { NETWORK_ADVICE } from '@/lib/diagnosis/tables/network-advice';
 import { classifyNetworkError, NETWORK_ERRORS } from '@/lib/diagnosis/tables/network-errors';
 import { networkKey } from '@/lib/i18n/failure-text';
 import { causeKey } from '@/lib/i18n/keys';
@@ -138,23 +139,32 @@ describe('the network error table', () => {
   it.each(NETWORK_ERRORS.map((row) => [row.id, row] as const))('%s: a NEL type of its phase, and its hop', (_, row) => {
     expect(NEL_TYPES[row.phase]).toContain(row.type);
     expect(row.hop).toBe(row.phase === 'dns' ? 'resolver' : 'server');
-    expect(row.causes.length).toBeGreaterThan(0);
-    expect(row.visitorSteps.length).toBeGreaterThan(0);
-    expect(row.ownerSteps.length).toBeGreaterThan(0);
+    const advice = NETWORK_ADVICE[row.id];
+    expect(advice?.causes.length).toBeGreaterThan(0);
+    expect(advice?.visitorSteps.length).toBeGreaterThan(0);
+    expect(advice?.ownerSteps.length).toBeGreaterThan(0);
   });
 
   it('names each browser error in one row only', () => {
     const names = NETWORK_ERRORS.flatMap((row) => [...row.chromium, ...row.firefox]);
     expect(new Set(names).size).toBe(names.length);
     expect(new Set(NETWORK_ERRORS.map((row) => row.id)).size).toBe(NETWORK_ERRORS.length);
+    // Advice for every row, and for no row that does not exist.
+    expect(Object.keys(NETWORK_ADVICE).sort()).toEqual(NETWORK_ERRORS.map((row) => row.id).sort());
   });
 
   // Keys built from the table's ids are not checked by the type system.
   const keys = [
     ...NETWORK_ERRORS.flatMap((row) => ['title', 'visitor', 'owner'].map((r) => `${networkKey(row.id)}_${r}`)),
-    ...NETWORK_ERRORS.flatMap((row) => row.causes.flatMap((c) => [`${causeKey(c)}_visitor`, `${causeKey(c)}_owner`])),
-    ...NETWORK_ERRORS.flatMap((row) => row.visitorSteps.map((s) => `ui_visitor_step_net_${s.replace(/-/g, '_')}`)),
-    ...NETWORK_ERRORS.flatMap((row) => row.ownerSteps.map((s) => `ui_owner_check_net_${s.replace(/-/g, '_')}`)),
+    ...Object.values(NETWORK_ADVICE).flatMap((a) =>
+      a.causes.flatMap((c) => [`${causeKey(c)}_visitor`, `${causeKey(c)}_owner`]),
+    ),
+    ...Object.values(NETWORK_ADVICE).flatMap((a) =>
+      a.visitorSteps.map((s) => `ui_visitor_step_net_${s.replace(/-/g, '_')}`),
+    ),
+    ...Object.values(NETWORK_ADVICE).flatMap((a) =>
+      a.ownerSteps.map((s) => `ui_owner_check_net_${s.replace(/-/g, '_')}`),
+    ),
     ...NETWORK_HOP_IDS.flatMap((id) => [`layer_${id}`, `layer_${id}_owner`]),
     ...['dns', 'connection', 'application'].map((p) => `ui_phase_${p}`),
   ];
