@@ -142,6 +142,9 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     }
   }
 
+  // Offline errors come in bunches (every tab at once): one at a time, so that one says it.
+  let offlineTurn: Promise<void> = Promise.resolve();
+
   /** Our own checks ("Reload when it's back", from the service worker, in no tab) are not the person's failures. */
   const ours = (req: Request) =>
     req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin) === true);
@@ -199,12 +202,17 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
      * A page could not load because the browser is offline: not the site's failure, so not
      * logged; the person is told once (again after OFFLINE_REPEAT_MS), not for every page.
      */
-    async onOffline(req: FailedRequest): Promise<void> {
-      if (req.tabId < 0 || ours(req)) return;
-      const said = (await session.get('offlineSaidAt')).offlineSaidAt;
-      if (typeof said === 'number' && req.timeStamp - said < OFFLINE_REPEAT_MS) return;
-      await session.set({ offlineSaidAt: req.timeStamp });
-      await effects.openOfflinePage(req.tabId, req.url);
+    onOffline(req: FailedRequest): Promise<void> {
+      if (req.tabId < 0 || ours(req)) return Promise.resolve();
+      offlineTurn = offlineTurn.then(async () => {
+        const said = (await session.get('offlineSaidAt')).offlineSaidAt;
+        if (typeof said === 'number' && req.timeStamp - said < OFFLINE_REPEAT_MS) return;
+        await session.set({ offlineSaidAt: req.timeStamp });
+        await effects.openOfflinePage(req.tabId, req.url);
+      });
+      // A failed turn must not stop the next one.
+      offlineTurn = offlineTurn.catch(() => undefined);
+      return offlineTurn;
     },
 
     /** A document committed in some frame. */

@@ -374,6 +374,13 @@ describe('a request that got no response (a network error)', () => {
     expect(log).toHaveLength(2);
     expect(recorded).toHaveLength(0);
   });
+
+  it('offline in many tabs at once: said in one of them only', async () => {
+    const { flow, log } = setup();
+    const offline = { ...refused, error: 'net::ERR_INTERNET_DISCONNECTED' };
+    await Promise.all([5, 5, 5].map((tabId, i) => flow.onOffline({ ...offline, tabId, timeStamp: 1000 + i })));
+    expect(log).toEqual([`offline 5 ${refused.url}`]);
+  });
 });
 
 describe('the background’s onErrorOccurred listener', () => {
