@@ -191,6 +191,30 @@ describe('a site that cannot be reached', () => {
 });
 
 describe('what is not the site’s failure', () => {
+  /**
+   * Watches what Chromium reports to the extension's worker for URLs matching `urls`, with a
+   * listener of the test's own there; the returned wait proves the case under test happened.
+   */
+  async function watchErrors(urls: string): Promise<(error: string) => Promise<void>> {
+    const key = await session.worker.evaluate((urls) => {
+      const scope = globalThis as unknown as { seen?: Record<string, string[]> };
+      scope.seen ??= {};
+      const list: string[] = [];
+      scope.seen[urls] = list;
+      chrome.webRequest.onErrorOccurred.addListener((d) => void list.push(d.error), { urls: [urls] });
+      return urls;
+    }, urls);
+    return async (error) => {
+      await waitFor(`Chromium to report ${error}`, () =>
+        session.worker.evaluate(
+          ({ key, error }) =>
+            (globalThis as unknown as { seen: Record<string, string[]> }).seen[key]?.includes(error) === true,
+          { key, error },
+        ),
+      );
+    };
+  }
+
   /** Proves the worker has caught up: a failure in another tab is explained. */
   async function caughtUp(): Promise<void> {
     const other = await session.context.newPage();
@@ -200,6 +224,7 @@ describe('what is not the site’s failure', () => {
   }
 
   it('ERR_ABORTED: a page left while it was still loading is never explained or logged', async () => {
+    const reported = await watchErrors('http://hang.test/*');
     const page = await session.context.newPage();
     const pending = page.goto('http://hang.test/').then(
       () => 'loaded',
@@ -208,6 +233,7 @@ describe('what is not the site’s failure', () => {
     await waitFor('hang.test to hold the connection', async () => net.accepted('hang.test') > 0);
     await page.goto(session.url('ok.test'));
     expect(await pending).toMatch(/net::ERR_ABORTED|interrupted by another navigation/);
+    await reported('net::ERR_ABORTED');
     await caughtUp();
     expect(page.url()).toBe('http://ok.test/');
     expect((await log.incidents()).filter((i) => i.site === 'hang.test')).toEqual([]);
@@ -215,12 +241,28 @@ describe('what is not the site’s failure', () => {
   });
 
   it('ERR_BLOCKED_BY_CLIENT: a page an ad blocker blocks is never explained or logged', async () => {
+    const reported = await watchErrors('http://blocked.test/*');
     const page = await session.context.newPage();
     // The lab's blocker extension (test/e2e/blocker-extension) blocks it with a declarativeNetRequest rule.
     expect(await fail(page, 'http://blocked.test/')).toBe('net::ERR_BLOCKED_BY_CLIENT');
+    await reported('net::ERR_BLOCKED_BY_CLIENT');
     await caughtUp();
     expect(page.url()).not.toMatch(/explain\.html/);
     expect((await log.incidents()).filter((i) => i.site === 'blocked.test')).toEqual([]);
+    await page.close();
+  });
+
+  it('ERR_CACHE_MISS: Back to a form’s result page is never explained or logged', async () => {
+    const reported = await watchErrors('http://form.test/*');
+    const page = await session.context.newPage();
+    await page.goto(session.url('form.test'));
+    await Promise.all([page.waitForURL('http://form.test/result'), page.locator('#send').click()]);
+    await page.goto(session.url('ok.test'));
+    await page.goBack().catch(() => undefined);
+    await reported('net::ERR_CACHE_MISS');
+    await caughtUp();
+    expect(page.url()).not.toMatch(/explain\.html/);
+    expect((await log.incidents()).filter((i) => i.site === 'form.test')).toEqual([]);
     await page.close();
   });
 

@@ -417,6 +417,23 @@ in the server error log.</p>
     screenshot: false,
   },
   {
+    host: 'form.test',
+    title: 'A form whose result page is not cached: Back to it is ERR_CACHE_MISS, not a failure',
+    response: {
+      status: 200,
+      headers: html,
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Order</title></head><body><form method="post" action="/result"><button id="send">Send</button></form></body></html>',
+    },
+    routes: {
+      '/result': {
+        status: 200,
+        headers: html,
+        body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thanks</title></head><body><h1>Thanks</h1></body></html>',
+      },
+    },
+    screenshot: false,
+  },
+  {
     host: 'markup-500.test',
     title: 'Hostile input: markup and script in the headers, status line and title (500)',
     response: {
