@@ -4,6 +4,8 @@ import { createTabRecall } from '@/lib/failure/firefox-tab-recall';
 import { createFailureFlow } from '@/lib/failure/flow';
 import { browserEffects } from '@/lib/failure/flow-browser';
 import { WATCHED_TYPES } from '@/lib/failure/model';
+import { createNetworkErrorListener } from '@/lib/failure/network-listener';
+import { RequestStarts } from '@/lib/failure/request-starts';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
@@ -34,9 +36,11 @@ export default defineBackground(() => {
     });
   }
 
-  // When each page's request goes out: how long a failing one's answer took tells a refused
-  // server from a slow one. Top-level requests only, one map write each.
-  browser.webRequest.onSendHeaders.addListener((details) => flow.onRequestSent(details), {
+  // When each page load starts: how long a failing one took tells a refused server from a slow
+  // one, and is a network error's elapsed time (its tab too, which Firefox may have lost by
+  // then). Top-level requests only, one map write each (lib/failure/request-starts.ts).
+  const starts = new RequestStarts();
+  browser.webRequest.onBeforeRequest.addListener((d) => void starts.note(d.requestId, d.tabId, d.timeStamp), {
     urls: ['<all_urls>'],
     types: ['main_frame'],
   });
@@ -49,11 +53,20 @@ export default defineBackground(() => {
         if (details.type === 'main_frame') healthy.note(details.url, details.timeStamp, details.ip);
         return;
       }
-      void flow.onFailure(recall ? recall.restore(details) : details);
+      const started = details.type === 'main_frame' ? starts.take(details.requestId)?.time : undefined;
+      void flow.onFailure(recall ? recall.restore(details) : details, started);
     },
     { urls: ['<all_urls>'], types: [...WATCHED_TYPES] },
     ['responseHeaders'],
   );
+
+  // Requests that got no response ("This site can't be reached"): pages are explained and
+  // logged, sub-requests counted (lib/failure/network-listener.ts).
+  const onNetworkError = createNetworkErrorListener(flow, starts);
+  browser.webRequest.onErrorOccurred.addListener((details) => void onNetworkError(details), {
+    urls: ['<all_urls>'],
+    types: [...WATCHED_TYPES],
+  });
 
   browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));

@@ -1,6 +1,8 @@
 import type { LogState } from '@/lib/failure/model';
-import { cardSummary, codeText, waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { waitPhrase } from '@/lib/i18n/diagnosis-text';
+import { failureSummary, failureText, networkSteps } from '@/lib/i18n/failure-text';
 import { phraseText, t } from '@/lib/i18n/translate';
+import { failureLabel } from '@/lib/log/failure-label';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { CardActions } from './card-actions';
 import { CardDetails } from './card-details';
@@ -39,23 +41,23 @@ export interface Props {
 /** The explanation of one failure: what broke, where, what to do, and the details for support. */
 export function ExplanationCard({ incident, logState, headingLevel = 2, siteStatus, overlay, ...actions }: Props) {
   const d = incident.diagnosis;
-  const code = codeText(incident.status, 'visitor', t);
-  // The lead: the most likely cause in a visitor's words, or what the code means when nothing
-  // says more. Never both: the code's general meaning could contradict a specific cause.
-  const summary = cardSummary(incident.status, d, t);
+  const code = failureText(incident, 'visitor', t);
+  // The lead: the most likely cause in a visitor's words, or what the failure means when nothing
+  // says more. Never both: the general meaning could contradict a specific cause.
+  const summary = failureSummary(incident, t);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
   return (
     <div class="x5-card">
       <header class="x5-head">
         <p class="x5-code" aria-hidden="true">
-          {incident.status}
+          {failureLabel(incident)}
         </p>
         <div class="x5-head-text">
           <Heading id={HEADING_ID} class="x5-title">
             {summary.title}
           </Heading>
-          <p class="x5-name">{t('ui_code_name', incident.status, code.name)}</p>
+          <p class="x5-name">{code.name}</p>
         </div>
         {overlay && (
           <button
@@ -87,9 +89,15 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
         <>
           <h3 class="x5-sub">{t('ui_what_you_can_do')}</h3>
           <ul class="x5-steps">
-            <li>{wait ? t('ui_visitor_step_back', phraseText(t, wait)) : t('ui_visitor_step_wait')}</li>
-            <li>{t('ui_visitor_step_network')}</li>
-            <li>{t('ui_visitor_step_status')}</li>
+            {incident.network ? (
+              networkSteps(incident.network, 'visitor', t).map((step) => <li key={step}>{step}</li>)
+            ) : (
+              <>
+                <li>{wait ? t('ui_visitor_step_back', phraseText(t, wait)) : t('ui_visitor_step_wait')}</li>
+                <li>{t('ui_visitor_step_network')}</li>
+                <li>{t('ui_visitor_step_status')}</li>
+              </>
+            )}
           </ul>
         </>
       )}

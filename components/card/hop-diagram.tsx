@@ -34,7 +34,8 @@ export function HopDiagram({ diagnosis }: Props) {
   const states = hopStates(diagnosis);
   const all = diagnosis.chain.map((layer, i) => ({ layer, state: states?.[i] ?? null }));
   // The visitor's own network, when no proxy of it signed (a Wi-Fi login), is where "You" are.
-  const you = all.find(({ layer }) => layer.implied && layer.kind === 'network');
+  // A network error's resolver is a hop of its own, after You.
+  const you = all.find(({ layer }) => layer.implied && layer.id === 'network');
   const hops = all.filter((hop) => hop !== you);
   if (hops.length === 0 && !you) return null;
   return (

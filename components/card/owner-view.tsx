@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { causeText, codeText, confidenceText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
+import { networkSteps } from '@/lib/i18n/failure-text';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 
@@ -23,6 +24,7 @@ export function OwnerView({ incident }: Props) {
   const [open, setOpen] = useState(false);
   const d = incident.diagnosis;
   const sure = confidenceText(d, t);
+  const checklist = incident.network ? networkSteps(incident.network, 'owner', t) : CHECKLIST.map((key) => t(key));
   const places = d.chain
     .map((layer) => ({ layer, where: whereToLook(layer, t) }))
     .filter((p): p is { layer: typeof p.layer; where: string } => p.where !== null);
@@ -59,8 +61,8 @@ export function OwnerView({ incident }: Props) {
           )}
           <h3 class="x5-sub">{t('ui_owner_checklist')}</h3>
           <ul class="x5-steps">
-            {CHECKLIST.map((key) => (
-              <li key={key}>{t(key)}</li>
+            {checklist.map((step) => (
+              <li key={step}>{step}</li>
             ))}
           </ul>
         </section>

@@ -4,12 +4,15 @@ import type { LogState } from '@/lib/failure/model';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
+import { OfflineNotice } from './offline-notice';
 
 export interface Props {
   /** The address that failed (http or https), for Retry; null when unknown. */
   url: string | null;
   incident: Incident | null;
   logState: LogState;
+  /** The browser was offline: say so instead of explaining a failure. */
+  offline?: boolean;
   /** Goes back to the address. */
   retry: () => void;
   /** One check for "reload when it's back", through the background. */
@@ -17,8 +20,9 @@ export interface Props {
 }
 
 /** The extension's own page for failures the browser would show as a blank error page. */
-export function ExplainPage({ url, incident, logState, retry, check }: Props) {
+export function ExplainPage({ url, incident, logState, offline, retry, check }: Props) {
   const reload = useReloadWhenBack(check, incident?.diagnosis.retryAfter?.seconds ?? null, retry);
+  if (offline) return <OfflineNotice reload={url ? reload : undefined} />;
   if (!incident) return <p class="x5-page-note">{t('ui_explain_nothing')}</p>;
   return (
     <div class="x5-page">
@@ -29,7 +33,7 @@ export function ExplainPage({ url, incident, logState, retry, check }: Props) {
         onRetry={retry}
         reload={url && incident.method === 'GET' && logState !== 'private' ? reload : undefined}
       />
-      <p class="x5-page-note">{t('ui_explain_why')}</p>
+      <p class="x5-page-note">{t(incident.network ? 'ui_explain_why_network' : 'ui_explain_why')}</p>
       {url && (
         <p class="x5-page-note">
           {t('ui_explain_retry_to')} <span class="x5-break">{url}</span>

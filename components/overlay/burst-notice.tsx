@@ -1,5 +1,5 @@
-import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import type { Burst } from '@/lib/failure/model';
+import { noticeText } from '@/lib/i18n/failure-text';
 import { t } from '@/lib/i18n/translate';
 
 export interface Props {
@@ -12,9 +12,7 @@ export function BurstNotice({ burst, onDismiss }: Props) {
   return (
     <div class="x5-notice" role="status">
       <p>
-        <strong>{t('ui_notice_title')}</strong>{' '}
-        {t('ui_notice_body', burst.host, burst.status, codeMeaning(burst.status).name)}
-        {burst.count > 1 && <> {t('ui_notice_count', burst.count)}</>}
+        <strong>{t('ui_notice_title')}</strong> {noticeText(burst, t)}
       </p>
       <button
         type="button"

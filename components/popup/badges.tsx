@@ -1,12 +1,16 @@
+import { type Failed, failureLabel } from '@/lib/log/failure-label';
 import { codeColour } from '@/lib/log/palette';
 import { formatTime } from '@/lib/log/time';
 import { useZone } from './zone';
 
-/** A status code in its colour (lib/log/palette.ts: the same in the list, the chart and the badge). */
-export function CodeBadge({ status }: { status: number }) {
+/**
+ * What failed, in its colour (lib/log/palette.ts: the same in the list, the chart and the
+ * toolbar badge): a status code, or a network error's layer (`DNS`, `TCP`, `TLS`, `HTTP`).
+ */
+export function CodeBadge({ incident }: { incident: Failed }) {
   return (
-    <span class="code" style={{ color: codeColour(status) }}>
-      {status}
+    <span class="code" style={{ color: codeColour(incident.status) }}>
+      {failureLabel(incident)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { HopDiagram } from '@/components/card/hop-diagram';
 import { useCopyReport } from '@/components/card/use-copy-report';
-import { causeText, codeText } from '@/lib/i18n/diagnosis-text';
+import { causeText } from '@/lib/i18n/diagnosis-text';
+import { failureText } from '@/lib/i18n/failure-text';
 import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
@@ -15,7 +16,7 @@ export interface Props {
 export function IncidentDetail({ incident, onBack }: Props) {
   const copy = useCopyReport(incident);
   const d = incident.diagnosis;
-  const code = codeText(incident.status, 'owner', t);
+  const code = failureText(incident, 'owner', t);
   const first = d.causes[0];
   return (
     <section class="detail" aria-labelledby="detail-heading">
@@ -23,7 +24,7 @@ export function IncidentDetail({ incident, onBack }: Props) {
         {t('popup_back')}
       </button>
       <h2 id="detail-heading">
-        <CodeBadge status={incident.status} /> {code.title}
+        <CodeBadge incident={incident} /> {code.title}
       </h2>
       <p>{first && first.id !== 'unknown' ? causeText(d, first, 'owner', t) : code.meaning}</p>
       <HopDiagram diagnosis={d} />

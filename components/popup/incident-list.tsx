@@ -35,7 +35,7 @@ export function IncidentList({ incidents, onOpen }: Props) {
       {incidents.map((incident) => (
         <li key={`${incident.source}-${incident.id}`}>
           <button type="button" class="incident" onClick={() => onOpen(incident)}>
-            <CodeBadge status={incident.status} />
+            <CodeBadge incident={incident} />
             <span class="incident-main">
               <span class="incident-url" title={incident.requestUrl}>
                 {shortUrl(incident.requestUrl)}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { phraseText, t } from '@/lib/i18n/translate';
+import { failureLabel } from '@/lib/log/failure-label';
 import { type CheckRecord, type Incident, LOCAL_SOURCE } from '@/lib/log/model';
 import { isUp } from '@/lib/owner-tools/check';
 import { DataPanel } from './data-panel';
@@ -26,7 +27,7 @@ function lanePoints(incidents: readonly Incident[], checks: readonly CheckRecord
       time: i.time,
       label: i.vantage.networkLabel || (i.source !== LOCAL_SOURCE ? i.source : none),
       ok: false,
-      title: String(i.status),
+      title: i.network ? `${failureLabel(i)} ${i.network.type}` : String(i.status),
     })),
     ...checks.map((c) => ({
       time: c.time,

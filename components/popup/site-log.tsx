@@ -48,7 +48,7 @@ export function SiteLog(props: Props) {
             <option value="">{t('popup_filter_all_codes')}</option>
             {codes.map((c) => (
               <option key={c} value={c}>
-                {c}
+                {c === 0 ? t('popup_filter_network') : c}
               </option>
             ))}
           </select>

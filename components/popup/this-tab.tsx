@@ -1,9 +1,9 @@
 import { useCopyReport } from '@/components/card/use-copy-report';
-import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import type { TabFailure } from '@/lib/failure/model';
-import { cardSummary } from '@/lib/i18n/diagnosis-text';
+import { failureSummary, noticeText } from '@/lib/i18n/failure-text';
 import type { BurstDetails } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
+import type { Failed } from '@/lib/log/failure-label';
 import type { Incident } from '@/lib/log/model';
 import { CodeBadge } from './badges';
 
@@ -17,12 +17,12 @@ export interface Props {
 }
 
 /** The failure's code, title and lead, in the card's own words (a burst: the notice's). */
-function summary(failure: TabFailure): { status: number; title: string; lead: string } {
-  if (failure.kind === 'page')
-    return { status: failure.incident.status, ...cardSummary(failure.incident.status, failure.incident.diagnosis, t) };
-  const { status, host, count } = failure.burst;
-  const body = t('ui_notice_body', host, status, codeMeaning(status).name);
-  return { status, title: t('ui_notice_title'), lead: count > 1 ? `${body} ${t('ui_notice_count', count)}` : body };
+function summary(failure: TabFailure): { failed: Failed; title: string; lead: string } {
+  if (failure.kind === 'page') return { failed: failure.incident, ...failureSummary(failure.incident, t) };
+  const { status, nelType } = failure.burst;
+  // A burst of network errors is labelled by its NEL layer (`TCP`), as the toolbar badge is.
+  const failed = nelType ? { status, network: { type: nelType } } : { status };
+  return { failed, title: t('ui_notice_title'), lead: noticeText(failure.burst, t) };
 }
 
 /** "Show explanation" and "Copy details for support", and a line that says how each went. */
@@ -58,14 +58,14 @@ function Actions({
 }
 
 function Failure({ failure, onShow, note }: Props & { failure: TabFailure }) {
-  const { status, title, lead } = summary(failure);
+  const { failed, title, lead } = summary(failure);
   // A burst is explained by its newest failed request and reported with all of them; one that
   // was not logged (a private window) has only its notice's words.
   const incident = failure.kind === 'page' ? failure.incident : failure.incidents[0];
   return (
     <>
       <h3 class="tab-title">
-        <CodeBadge status={status} /> {title}
+        <CodeBadge incident={failed} /> {title}
       </h3>
       <p class="tab-lead">{lead}</p>
       {incident && (

@@ -18,6 +18,7 @@ function edge(percent: number): string {
 }
 
 function groupName(group: CodeGroup): string {
+  if (group === 'network') return t('popup_chart_network');
   return group === 'other' ? t('popup_chart_other') : `${group} ${codeMeaning(Number(group)).name}`;
 }
 

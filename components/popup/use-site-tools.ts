@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Phrase } from '@/lib/i18n/translate';
+import { failureLabel } from '@/lib/log/failure-label';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
@@ -9,7 +10,7 @@ import type { LogApi } from './log-api';
 function comparison(check: CheckRecord, latest: Incident): Phrase {
   return check.status === latest.status
     ? { key: 'tools_check_same' }
-    : { key: 'tools_check_differs', subs: [String(latest.status)] };
+    : { key: 'tools_check_differs', subs: [failureLabel(latest)] };
 }
 
 /**

@@ -5,13 +5,26 @@ import { parseExplainParams } from '@/lib/failure/explain-page-url';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/send';
 
-const { url, incident, logState } = parseExplainParams(location.search);
-document.title = incident ? t('ui_explain_title', incident.status) : t('extName');
+const { url, incident, logState, offline } = parseExplainParams(location.search);
+
+/** The tab's title: what failed, in a few words. */
+function title(): string {
+  if (offline) return t('ui_offline_title');
+  if (!incident) return t('extName');
+  if (!incident.network) return t('ui_explain_title', incident.status);
+  let host = incident.site;
+  try {
+    host = new URL(incident.requestUrl).host;
+  } catch {}
+  return t('ui_explain_title_network', host);
+}
+document.title = title();
 render(
   <ExplainPage
     url={url}
     incident={incident}
     logState={logState}
+    offline={offline}
     retry={() => url && location.replace(url)}
     check={() => send('reload:check', { url: url ?? '' })}
   />,

@@ -37,8 +37,11 @@ export type Confidence = 'high' | 'medium' | 'low';
 
 /** One clue behind a conclusion, quoted so that a person can verify it. */
 export interface Evidence {
-  /** Where the clue is: a response header, the body prefix, the status, the timing, or the address's host. */
-  source: 'header' | 'body' | 'status' | 'timing' | 'url';
+  /**
+   * Where the clue is: a response header, the body prefix, the status, the timing, the address's
+   * host, or the error the browser reported when no response came (a network error).
+   */
+  source: 'header' | 'body' | 'status' | 'timing' | 'url' | 'error';
   /** The header's name, for header clues. */
   header?: string;
   /** The text that matched (a header's value, or the words the signature found), cut short. */

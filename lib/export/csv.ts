@@ -38,6 +38,11 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
   ['page_id', (i) => i.diagnosis.pageIds[0]?.value],
   ['edge', (i) => i.diagnosis.edge?.pop],
   ['retry_after', (i) => i.diagnosis.retryAfter?.seconds],
+  // Network errors (status 0): NEL's names, and the browser's own name for the error.
+  ['phase', (i) => i.network?.phase],
+  ['nel_type', (i) => i.network?.type],
+  ['elapsed_time', (i) => i.network?.elapsed_time],
+  ['error', (i) => i.network?.error],
 ];
 
 /** What a spreadsheet skips before it reads a cell: whitespace, controls, zero-width and format characters. */

@@ -50,6 +50,10 @@ interface HarEntry {
   _count: number;
   _lastTime: string;
   _source: string;
+  /** A network error: the browser's name for it, as DevTools writes it in its HAR files. */
+  _error?: string;
+  /** A network error as a NEL report body: `phase`, `type`, `elapsed_time`, `server_ip`. */
+  _nel?: { phase: string; type: string; elapsed_time: number | null; server_ip: string };
 }
 
 /** Splits "HTTP/1.1 502 Bad Gateway" into version and reason; HTTP/2 lines carry no reason. */
@@ -86,7 +90,9 @@ function queryString(url: string): HarHeader[] {
 
 /**
  * The failing requests as HAR 1.2, so DevTools and HAR viewers open them. We never see
- * timings or bodies, so those are zero; request headers are not kept (cookies, auth).
+ * timings or bodies, so those are zero; request headers are not kept (cookies, auth). A network
+ * error is written the way DevTools writes one: status 0 and `_error`; its `time` is NEL's
+ * elapsed time when known.
  */
 export function toHar(incidents: readonly Incident[], version: string): Har {
   return {
@@ -95,9 +101,10 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
       creator: { name: '5xx Explainer', version },
       entries: incidents.map((incident): HarEntry => {
         const { httpVersion, statusText } = parseStatusLine(incident.statusLine);
+        const net = incident.network;
         return {
           startedDateTime: isoUtc(incident.time),
-          time: 0,
+          time: net?.elapsed_time ?? 0,
           request: {
             // Validated again: a method that is not a token is left empty rather than written.
             method: isMethod(incident.method) ? incident.method : '',
@@ -129,6 +136,17 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
           _count: incident.count,
           _lastTime: isoUtc(incident.lastTime),
           _source: text(incident.source),
+          ...(net
+            ? {
+                _error: text(net.error),
+                _nel: {
+                  phase: text(net.phase),
+                  type: text(net.type),
+                  elapsed_time: net.elapsed_time,
+                  server_ip: text(net.server_ip),
+                },
+              }
+            : {}),
         };
       }),
     },

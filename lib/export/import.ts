@@ -1,4 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { diagnoseNetworkError } from '@/lib/diagnosis/network';
+import { classifyNetworkError, type NetworkErrorRow, networkErrorRow } from '@/lib/diagnosis/tables/network-errors';
 import type { Phrase } from '@/lib/i18n/translate';
 import {
   hasControl,
@@ -12,7 +14,7 @@ import {
   MAX_URL_CHARS,
   VANTAGE_LIMITS,
 } from '@/lib/log/limits';
-import { type Incident, LOCAL_SOURCE, type Vantage } from '@/lib/log/model';
+import { type Incident, LOCAL_SOURCE, type NetworkFailure, type Vantage } from '@/lib/log/model';
 import { cleanPageText, MAX_PAGE_TEXT } from '@/lib/log/page-text';
 import { redactHeaders, redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
@@ -82,6 +84,39 @@ function vantageOf(value: unknown, at: (what: string) => string): Vantage {
   };
 }
 
+/**
+ * A network error from a file: its browser name must be one our table explains (or, from a
+ * browser whose names we do not know, its row id must be ours), and its NEL phase and type, when
+ * given, must be that row's. Rebuilt from the row, so the file cannot make up a type.
+ */
+function networkOf(
+  value: unknown,
+  at: (what: string) => string,
+  requestUrl: string,
+  ip: string | null,
+): { network: NetworkFailure; row: NetworkErrorRow } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(at('network'));
+  const n = value as Record<string, unknown>;
+  const error = text(n.error, at('network.error'), 200);
+  const classified = classifyNetworkError(error, requestUrl);
+  const row = classified?.kind === 'failure' ? classified.row : networkErrorRow(text(n.id ?? '', at('network.id'), 40));
+  if (!row) throw new Invalid(at('network.error'));
+  if (n.phase !== undefined && n.phase !== row.phase) throw new Invalid(at('network.phase'));
+  if (n.type !== undefined && n.type !== row.type) throw new Invalid(at('network.type'));
+  const elapsed = optional(n.elapsed_time, (x) => int(x, at('network.elapsed_time'), 0, 86_400_000), null);
+  return {
+    row,
+    network: {
+      error,
+      id: row.id,
+      phase: row.phase,
+      type: row.type,
+      elapsed_time: elapsed,
+      server_ip: row.phase === 'dns' ? '' : (ip ?? ''),
+    },
+  };
+}
+
 /** Response headers: names from the allowlist only, values without control characters, redacted. */
 function headersOf(value: unknown, what: string): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Invalid(what);
@@ -107,15 +142,17 @@ function incidentOf(value: unknown, index: number, source: string, now: number, 
   if (!isPlausibleTime(lastTime, now)) throw new Invalid(at('lastTime'), 'import_time');
   const pageUrl = httpUrl(v.pageUrl, at('pageUrl'));
   const requestUrl = httpUrl(v.requestUrl, at('requestUrl'));
-  const status = int(v.status, at('status'), 500, 599);
-  const statusLine = text(v.statusLine, at('statusLine'), 200);
-  if (!isStatusLine(statusLine, status)) throw new Invalid(at('statusLine'));
   const type = text(v.type, at('type'), 40);
   if (!INCIDENT_TYPES.has(type)) throw new Invalid(at('type'));
   const method = text(v.method, at('method'), 20);
   if (!isMethod(method)) throw new Invalid(at('method'));
   const ip = optional(v.ip, (x) => text(x, at('ip'), 45), null);
   if (ip !== null && !isIp(ip)) throw new Invalid(at('ip'));
+  // A network error has status 0 (no response), no status line and its own record; everything else is a 5xx.
+  const failed = v.network === undefined || v.network === null ? null : networkOf(v.network, at, requestUrl, ip);
+  const status = failed ? int(v.status, at('status'), 0, 0) : int(v.status, at('status'), 500, 599);
+  const statusLine = text(v.statusLine, at('statusLine'), 200);
+  if (failed ? statusLine !== '' : !isStatusLine(statusLine, status)) throw new Invalid(at('statusLine'));
   const headers = headersOf(v.headers, at('headers'));
   const site = siteOf(pageUrl);
   if (!site) throw new Invalid(at('pageUrl'));
@@ -141,7 +178,10 @@ function incidentOf(value: unknown, index: number, source: string, now: number, 
     vantage: vantageOf(v.vantage, at),
     source,
     // Never trust a diagnosis from a file: make our own from what the file says was received.
-    diagnosis: diagnose({ status, statusLine, headers, url: requestUrl }, time),
+    diagnosis: failed
+      ? diagnoseNetworkError(failed.row, failed.network.error)
+      : diagnose({ status, statusLine, headers, url: requestUrl }, time),
+    ...(failed ? { network: failed.network } : {}),
     ...(pageText ? { pageText } : {}),
   };
 }

@@ -10,12 +10,19 @@ export function explainPageUrl(base: string, url: string, incident: Incident, lo
   return `${base}?${params}`;
 }
 
+/** The explanation page's "You are offline" notice, with the address to go back to. */
+export function offlinePageUrl(base: string, url: string): string {
+  return `${base}?${new URLSearchParams({ url, offline: '1' })}`;
+}
+
 /** What the explanation page reads back from its own address. */
 export interface ExplainParams {
   /** The URL to retry: only ever http(s). */
   url: string | null;
   incident: Incident | null;
   logState: LogState;
+  /** The browser was offline: there is no failure of the site to explain. */
+  offline: boolean;
 }
 
 const LOG_STATES: readonly LogState[] = ['saved', 'private', 'unavailable'];
@@ -36,5 +43,5 @@ export function parseExplainParams(search: string): ExplainParams {
     }
   } catch {}
   const log = params.get('log') as LogState;
-  return { url, incident, logState: LOG_STATES.includes(log) ? log : 'saved' };
+  return { url, incident, logState: LOG_STATES.includes(log) ? log : 'saved', offline: params.get('offline') === '1' };
 }

@@ -6,7 +6,7 @@ import { localOffset } from '@/lib/log/time';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
-import { explainPageUrl } from './explain-page-url';
+import { explainPageUrl, offlinePageUrl } from './explain-page-url';
 import type { Effects, InjectOutcome } from './flow';
 
 /** The overlay's built file, as WXT writes it for a runtime-registered content script. */
@@ -62,10 +62,10 @@ export const browserEffects: Effects = {
   record: recordIncident,
   refine: refineIncident,
 
-  async badge(tabId, status) {
+  async badge(tabId, text) {
     try {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: badgeColour(status) });
-      await browser.action.setBadgeText({ tabId, text: String(status) });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: badgeColour(text) });
+      await browser.action.setBadgeText({ tabId, text });
     } catch {
       // The tab closed meanwhile: nothing to badge.
     }
@@ -98,6 +98,12 @@ export const browserEffects: Effects = {
 
   async openExplainPage(tabId, url, incident, logState) {
     const page = explainPageUrl(browser.runtime.getURL('/explain.html'), url, incident, logState);
-    await browser.tabs.update(tabId, { url: page });
+    await browser.tabs.update(tabId, { url: page }).catch(() => undefined);
+  },
+
+  async openOfflinePage(tabId, url) {
+    await browser.tabs
+      .update(tabId, { url: offlinePageUrl(browser.runtime.getURL('/explain.html'), url) })
+      .catch(() => undefined);
   },
 };

@@ -1,12 +1,26 @@
-import { type CompletedRequest, createIncident, withBody } from '@/lib/log/incident';
+import type { NetworkErrorRow } from '@/lib/diagnosis/tables/network-errors';
+import { failureLabel } from '@/lib/log/failure-label';
+import {
+  type CompletedRequest,
+  createIncident,
+  createNetworkIncident,
+  type FailedRequest,
+  type IncidentContext,
+  withBody,
+} from '@/lib/log/incident';
 import { MAX_NEW_PER_TAB_MINUTE } from '@/lib/log/limits';
 import type { Incident, Vantage } from '@/lib/log/model';
 import type { Settings } from '@/lib/settings';
-import { BURST_GAP_MS, type Burst, type LogState, type OverlayPayload, type Pending, type TabPage } from './model';
+import {
+  BURST_GAP_MS,
+  type Burst,
+  type LogState,
+  OFFLINE_REPEAT_MS,
+  type OverlayPayload,
+  type Pending,
+  type TabPage,
+} from './model';
 import { type SessionArea, TabState } from './tab-state';
-
-/** Top-level requests in flight whose start is remembered; older ones are forgotten first. */
-const MAX_IN_FLIGHT = 64;
 
 /** Longest answer time a page may claim. */
 const MAX_RESPONSE_MS = 10 * 60_000;
@@ -34,14 +48,23 @@ export interface Effects {
   record(incident: Incident, fold?: boolean): Promise<number>;
   /** Replaces what a stored incident says of its page with what the page's body told. */
   refine(id: number, refined: Pick<Incident, 'diagnosis' | 'pageText'>): Promise<void>;
-  badge(tabId: number, status: number): Promise<void>;
+  /** Puts a short label on the tab's toolbar button: the status, or a network error's layer (`DNS`…). */
+  badge(tabId: number, text: string): Promise<void>;
   /** Injects the overlay into the tab's top frame (into one document when `documentId` is given). */
   inject(tabId: number, documentId?: string): Promise<InjectOutcome>;
   /** Tells the overlay script in the tab's top frame about a burst; false when none is listening. */
   notify(tabId: number, burst: Burst): Promise<boolean>;
   /** Sends the tab to the extension's own explanation page. */
   openExplainPage(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void>;
+  /** Sends the tab to the explanation page's "You are offline" notice. */
+  openOfflinePage(tabId: number, url: string): Promise<void>;
 }
+
+/** The fields of a failed request the flow reads, whichever way it failed. */
+type Request = Pick<
+  CompletedRequest,
+  'tabId' | 'type' | 'url' | 'timeStamp' | 'initiator' | 'documentUrl' | 'incognito'
+>;
 
 /** A top-frame navigation event, as webNavigation reports it. */
 export interface FrameEvent {
@@ -60,7 +83,7 @@ function wanted(settings: Settings, incident: Incident, topLevel: boolean): bool
 /** A short fingerprint of what makes an incident new (its status and address), for the per-tab count. */
 function incidentKey(incident: Incident): number {
   let hash = 0x811c9dc5;
-  const text = `${incident.status} ${incident.requestUrl}`;
+  const text = `${incident.status} ${incident.network?.type ?? ''} ${incident.requestUrl}`;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
@@ -74,28 +97,29 @@ function hostOf(url: string): string {
 }
 
 /**
- * Follows a failed response from the network to the person's screen.
+ * Follows a failure from the network to the person's screen: a response with a status of 500 or
+ * more, or a request that got no response at all (a network error).
  *
  * The order of events is not fixed: for a top-level failure, `webRequest.onCompleted` can
  * fire before or after the new document commits. So the failure is parked per tab, and
  * whichever comes last — completion or commit — injects the overlay; the overlay then
  * claims the entry, checking that its document really is the failing one. When the
  * browser shows its own error page instead (an empty body), nothing can be injected there
- * and the tab is sent to the extension's explanation page.
+ * and the tab is sent to the extension's explanation page. A top-level network error always
+ * ends on the browser's own page, so its tab goes to the explanation page at once.
  *
  * Failed sub-requests (API calls, frames, scripts, styles) of a page that loaded become a
  * burst per tab: the first one injects the overlay script for a small notice, later ones
- * within BURST_GAP_MS grow its count.
+ * within BURST_GAP_MS grow its count. A sub-request that got no response is counted in the
+ * burst when it went to the page's own site, and not logged (third-party ones are left alone:
+ * ad and tracker hosts blocked by DNS fail that way on every page).
  */
 export function createFailureFlow(effects: Effects, session: SessionArea, ownOrigin: string) {
   const pending = new TabState<Pending>(session, 'pending');
   const bursts = new TabState<Burst>(session, 'bursts');
   // The browser clears a tab's badge when a new document commits, which can come after the
   // response completed: the top-level failure is kept to badge the committed page again.
-  const badges = new TabState<{ url: string; status: number }>(session, 'badges');
-  // When each top-level request went out, by request id. In memory on purpose: it is a write per
-  // page load, and a stopped worker only loses the timing of the few requests then in flight.
-  const sent = new Map<string, number>();
+  const badges = new TabState<{ url: string; text: string }>(session, 'badges');
   // What the popup's "This tab" reads: the top-level failure until the tab's next page.
   const pages = new TabState<TabPage>(session, 'pages');
   // The incidents each tab opened in its current minute, so a page cannot flood the log.
@@ -128,17 +152,29 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     durationMs?: number,
   ): Promise<void> {
     await pending.set(tabId, { url, incident, logState, durationMs });
-    const outcome = await effects.inject(tabId);
+    // No response, no document of the site's: the browser shows its own page.
+    const outcome = incident.network ? 'error-page' : await effects.inject(tabId);
     if (outcome === 'error-page') await showExplainPage(tabId, url);
   }
 
-  async function noticeSubRequest(tabId: number, req: CompletedRequest): Promise<void> {
+  /** What a burst's notice needs of one failed sub-request. */
+  interface SubRequest {
+    timeStamp: number;
+    url: string;
+    /** The status; 0 when no response came. */
+    status: number;
+    /** The NEL type, when no response came. */
+    nelType?: string;
+  }
+
+  async function noticeSubRequest(tabId: number, req: SubRequest): Promise<void> {
     // Read and written in one step: failures arrive together, and each must be counted.
     const burst = await bursts.update(tabId, (previous): Burst => {
       const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
       return {
         id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
-        status: req.statusCode,
+        status: req.status,
+        ...(req.nelType ? { nelType: req.nelType } : {}),
         count: ongoing ? previous.count + 1 : 1,
         first: ongoing ? (previous.first ?? previous.last) : req.timeStamp,
         last: Math.max(req.timeStamp, previous?.last ?? 0),
@@ -180,36 +216,87 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     }
   }
 
+  // Offline errors come in bunches (every tab at once): one at a time, so that one says it.
+  let offlineTurn: Promise<void> = Promise.resolve();
+
+  /** Our own checks ("Reload when it's back", from the service worker, in no tab) are not the person's failures. */
+  const ours = (req: Request) =>
+    req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin) === true);
+
+  /**
+   * The one path of a failure: make the record, log it, badge the tab, and explain it (a page)
+   * or count it in the page's burst (a sub-request). `startedAt` is when a top-level request
+   * started, when the background saw it (./request-starts.ts): how long it took is evidence.
+   */
+  async function handle(
+    req: Request,
+    startedAt: number | undefined,
+    make: (context: IncidentContext) => Incident,
+  ): Promise<void> {
+    // A Retry from the explanation page is the person's: it navigates a tab.
+    if (ours(req)) return;
+    const topLevel = req.type === 'main_frame';
+    const durationMs = startedAt === undefined ? undefined : Math.max(0, req.timeStamp - startedAt);
+    const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
+    const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
+    const pageUrl = topLevel ? undefined : tab?.url;
+    const incident = make({ pageUrl, tzOffset, vantage, siteOf, durationMs });
+    const logState = await record(incident, !tab || tab.incognito || req.incognito === true, settings);
+    if (!tab) return;
+    const text = failureLabel(incident);
+    await effects.badge(req.tabId, text);
+    if (topLevel) {
+      await badges.set(req.tabId, { url: req.url, text });
+      await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
+    }
+    if (!wanted(settings, incident, topLevel)) return;
+    if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
+    else await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: incident.status });
+  }
+
   return {
-    /** A top-level request is being sent: its failure's diagnosis reads how long the answer took. */
-    onRequestSent(req: { requestId: string; timeStamp: number }): void {
-      sent.set(req.requestId, req.timeStamp);
-      if (sent.size > MAX_IN_FLIGHT) sent.delete(sent.keys().next().value as string);
+    /** A response with status ≥ 500 completed; `startedAt` as for handle. */
+    async onFailure(req: CompletedRequest, startedAt?: number): Promise<void> {
+      await handle(req, startedAt, (context) => createIncident(req, context));
     },
 
-    /** A response with status ≥ 500 completed. */
-    async onFailure(req: CompletedRequest): Promise<void> {
-      // Our own checks ("Reload when it's back", from the service worker, in no tab) are not the
-      // person's failures. A Retry from the explanation page is: it navigates a tab.
-      if (req.tabId < 0 && (req.initiator === ownOrigin || req.documentUrl?.startsWith(ownOrigin))) return;
-      const topLevel = req.type === 'main_frame';
-      const began = sent.get(req.requestId);
-      sent.delete(req.requestId);
-      const durationMs = began === undefined ? undefined : req.timeStamp - began;
-      const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
-      const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
-      const pageUrl = topLevel ? undefined : tab?.url;
-      const incident = createIncident(req, { pageUrl, tzOffset, vantage, siteOf, durationMs });
-      const logState = await record(incident, !tab || tab.incognito || req.incognito === true, settings);
-      if (!tab) return;
-      await effects.badge(req.tabId, req.statusCode);
-      if (topLevel) {
-        await badges.set(req.tabId, { url: req.url, status: req.statusCode });
-        await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
-      }
-      if (!wanted(settings, incident, topLevel)) return;
-      if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
-      else await noticeSubRequest(req.tabId, req);
+    /**
+     * A top-level request got no response (webRequest.onErrorOccurred), classified as `row`;
+     * `startedAt` is when it started, when the background saw that.
+     */
+    async onNetworkError(req: FailedRequest, row: NetworkErrorRow, startedAt?: number): Promise<void> {
+      await handle(req, startedAt, (context) => createNetworkIncident(req, row, context));
+    },
+
+    /**
+     * A sub-request (API call, frame, script, style) got no response: counted in the page's
+     * burst when it went to the page's own site, never logged.
+     */
+    async onSubRequestNetworkError(req: FailedRequest, row: NetworkErrorRow): Promise<void> {
+      if (req.tabId < 0 || ours(req)) return;
+      const tab = await effects.tabInfo(req.tabId);
+      if (!tab?.url) return;
+      const { settings, siteOf } = await effects.context(req.timeStamp);
+      const site = siteOf(tab.url);
+      if (!settings.apiNotices || settings.quietSites.includes(site) || siteOf(req.url) !== site) return;
+      await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: 0, nelType: row.type });
+    },
+
+    /**
+     * A page could not load because the browser is offline: not the site's failure, so not
+     * logged; the person is told once (again after OFFLINE_REPEAT_MS), not for every page.
+     */
+    onOffline(req: FailedRequest): Promise<void> {
+      if (req.tabId < 0 || ours(req)) return Promise.resolve();
+      offlineTurn = offlineTurn.then(async () => {
+        const said = (await session.get('offlineSaidAt')).offlineSaidAt;
+        if (typeof said === 'number' && req.timeStamp - said < OFFLINE_REPEAT_MS) return;
+        await session.set({ offlineSaidAt: req.timeStamp });
+        await effects.openOfflinePage(req.tabId, req.url);
+      });
+      // A failed turn must not stop the next one.
+      offlineTurn = offlineTurn.catch(() => undefined);
+      return offlineTurn;
     },
 
     /** A document committed in some frame. */
@@ -218,7 +305,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       // A new page starts without a burst of its own.
       await bursts.take(event.tabId);
       const badge = await badges.take(event.tabId);
-      if (badge?.url === event.url) await effects.badge(event.tabId, badge.status);
+      if (badge?.url === event.url) await effects.badge(event.tabId, badge.text);
       await forgetPage(event);
       const entry = await pending.get(event.tabId);
       if (!entry) return;

@@ -42,7 +42,10 @@ export type LogState = 'saved' | 'private' | 'unavailable';
 export interface Burst {
   /** Counts the bursts in a tab, so a notice dismissed for one burst comes back for the next. */
   id: number;
+  /** The status of the latest failure; 0 when it got no response (a network error). */
   status: number;
+  /** For a network error: its NEL type (`tcp.refused`…). */
+  nelType?: string;
   count: number;
   /** Epoch ms of the burst's first failure (absent in bursts kept by older versions). */
   first?: number;
@@ -54,6 +57,9 @@ export interface Burst {
 
 /** A pause this long ends a burst of failures; the next failure starts a new notice. */
 export const BURST_GAP_MS = 10_000;
+
+/** "You are offline" is said once, then again only after this long (lib/failure/flow.ts). */
+export const OFFLINE_REPEAT_MS = 10 * 60_000;
 
 /** What the overlay script is asked to show in a page. */
 export type OverlayPayload =

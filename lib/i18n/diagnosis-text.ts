@@ -74,11 +74,13 @@ export function hopStates(diagnosis: Diagnosis): HopState[] | null {
   const { chain, failing } = diagnosis;
   if (failing === null || !chain[failing]) return null;
   const planned = diagnosis.causes[0]?.id === 'maintenance';
+  // A network error's hop is known, not inferred: the browser itself said which step failed.
+  const reported = diagnosis.causes.some((c) => c.evidence.some((e) => e.source === 'error'));
   return chain.map((layer, i) => {
     if (i < failing) return 'working';
     if (i > failing) return 'not-reached';
     if (planned) return 'planned';
-    return layer.implied ? 'probably' : 'failed';
+    return layer.implied && !reported ? 'probably' : 'failed';
   });
 }
 

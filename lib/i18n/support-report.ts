@@ -2,7 +2,8 @@ import type { Incident } from '@/lib/log/model';
 import { redactUrl } from '@/lib/log/redact';
 import { isoLocal, isoUtc } from '@/lib/log/time';
 import { codeText, confidenceText, edgeName, headline, layerKind, layerName } from './diagnosis-text';
-import type { Translate } from './translate';
+import { networkText } from './failure-text';
+import type { TextKey, Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
 export interface DetailRow {
@@ -92,6 +93,7 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     last: incident.lastTime,
   };
   const ids = requestIdsOnce([...d.requestIds.map(({ header, value }) => ({ label: header, value })), ...d.pageIds]);
+  const net = incident.network;
   const rows: [string, string | null | undefined][] = [
     [t('detail_failing'), failingHop(incident, t)],
     [t('detail_confidence'), confidenceText(d, t)],
@@ -105,6 +107,9 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     [t('detail_request'), `${incident.method} ${redactUrl(incident.requestUrl)}`],
     [t('detail_failed_urls'), options.burst ? burstUrls(options.burst.incidents, t) : null],
     [t('detail_status'), incident.statusLine],
+    [t('detail_error'), net?.error],
+    [t('detail_phase'), net && t('detail_phase_value', t(`ui_phase_${net.phase}` as TextKey), net.type)],
+    [t('detail_elapsed'), net && net.elapsed_time !== null ? t('detail_elapsed_value', net.elapsed_time) : null],
     [t('detail_server_ip'), incident.ip],
     [t('detail_server'), incident.headers.server],
     ...ids.map(({ label, value }): [string, string] => [label, value]),
@@ -126,10 +131,14 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
  * (./detailRows). A value of several lines is indented under its label.
  */
 export function supportReport(incident: Incident, t: Translate, options: ReportOptions = {}): string {
-  const { title, name } = codeText(incident.status, 'owner', t);
+  const { title, name } = incident.network
+    ? networkText(incident.network, 'owner', t)
+    : codeText(incident.status, 'owner', t);
   const cause = headline(incident.diagnosis, 'owner', t);
   const lines = [
-    t('report_heading', incident.status, name, incident.site),
+    incident.network
+      ? t('report_heading_network', incident.site, incident.network.error)
+      : t('report_heading', incident.status, name, incident.site),
     title,
     ...(cause ? [cause] : []),
     '',

@@ -1,4 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { diagnoseNetworkError } from '@/lib/diagnosis/network';
+import type { NetworkErrorRow } from '@/lib/diagnosis/tables/network-errors';
 import { keepText, MAX_STATUS_LINE, VANTAGE_LIMITS } from './limits';
 import { type Incident, LOCAL_SOURCE, type Vantage } from './model';
 import { pageText } from './page-text';
@@ -25,6 +27,25 @@ export interface CompletedRequest {
   /** Firefox: whether the request came from a private window. */
   incognito?: boolean;
   responseHeaders?: HttpHeader[];
+}
+
+/** What `webRequest.onErrorOccurred` hands us: the fields we read, nothing more. */
+export interface FailedRequest {
+  requestId: string;
+  url: string;
+  method: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  ip?: string | null;
+  fromCache: boolean;
+  timeStamp: number;
+  /** The browser's name for the error: `net::ERR_CONNECTION_REFUSED`, `NS_ERROR_UNKNOWN_HOST`… */
+  error: string;
+  initiator?: string;
+  documentUrl?: string;
+  /** Firefox: whether the request came from a private window. */
+  incognito?: boolean;
 }
 
 /** What the caller knows beyond the request itself. */
@@ -62,17 +83,17 @@ export function withBody(incident: Incident, body: string, durationMs?: number):
   return { ...incident, diagnosis, ...(text ? { pageText: text } : {}) };
 }
 
+/** The fields every record has, whatever failed. */
+type Base = Omit<Incident, 'status' | 'statusLine' | 'headers' | 'diagnosis' | 'network'>;
+
 /**
- * Builds the stored record for a failed response. The page is the tab's URL when the
- * caller knows it; otherwise the request's own (top level) or its document's (Firefox).
+ * The page is the tab's URL when the caller knows it; otherwise the request's own (top level)
+ * or its document's (Firefox).
  */
-export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
+function base(req: CompletedRequest | FailedRequest, context: IncidentContext): Base {
   const { pageUrl, tzOffset, vantage, siteOf } = context;
   const page = redactUrl(pageUrl ?? (req.type === 'main_frame' ? req.url : (req.documentUrl ?? req.url)));
   const time = Math.round(req.timeStamp);
-  const headers = redactHeaders(pickSafeHeaders(req.responseHeaders));
-  // Cut to what an import accepts (./limits.ts), so that an export always reads back.
-  const statusLine = keepText(req.statusLine ?? String(req.statusCode), MAX_STATUS_LINE);
   return {
     time,
     lastTime: time,
@@ -81,21 +102,57 @@ export function createIncident(req: CompletedRequest, context: IncidentContext):
     pageUrl: page,
     requestUrl: redactUrl(req.url),
     site: siteOf(page),
-    status: req.statusCode,
-    statusLine,
     type: req.type,
     method: req.method,
     tabId: req.tabId,
     frameId: req.frameId,
-    ip: req.ip ?? null,
+    ip: req.ip || null,
     fromCache: req.fromCache,
-    headers,
     vantage: { ...vantage, browser: keepText(vantage.browser, VANTAGE_LIMITS.browser) },
     source: LOCAL_SOURCE,
+  };
+}
+
+/** Builds the stored record for a failed response (a status of 500 or more). */
+export function createIncident(req: CompletedRequest, context: IncidentContext): Incident {
+  const record = base(req, context);
+  const headers = redactHeaders(pickSafeHeaders(req.responseHeaders));
+  // Cut to what an import accepts (./limits.ts), so that an export always reads back.
+  const statusLine = keepText(req.statusLine ?? String(req.statusCode), MAX_STATUS_LINE);
+  return {
+    ...record,
+    status: req.statusCode,
+    statusLine,
+    headers,
     // Headers only here: the body, when there is one, reaches us later from the page (see lib/diagnosis/diagnose.ts).
     diagnosis: diagnose(
       { status: req.statusCode, statusLine, headers, url: req.url, durationMs: context.durationMs },
-      time,
+      record.time,
     ),
+  };
+}
+
+/**
+ * Builds the stored record for a request that got no response (a network error classified as
+ * `row`). The context's `durationMs` is NEL's `elapsed_time`, when known.
+ */
+export function createNetworkIncident(req: FailedRequest, row: NetworkErrorRow, context: IncidentContext): Incident {
+  const record = base(req, context);
+  const error = req.error.slice(0, 200);
+  return {
+    ...record,
+    status: 0,
+    statusLine: '',
+    headers: {},
+    diagnosis: diagnoseNetworkError(row, error),
+    network: {
+      error,
+      id: row.id,
+      phase: row.phase,
+      type: row.type,
+      elapsed_time: context.durationMs === undefined ? null : Math.round(context.durationMs),
+      // NEL reports no server for a DNS failure: there was none.
+      server_ip: row.phase === 'dns' ? '' : (record.ip ?? ''),
+    },
   };
 }

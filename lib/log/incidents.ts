@@ -22,12 +22,16 @@ interface Held {
   update(value: Incident): Promise<unknown>;
 }
 
-/** The site's newest incident of the same status and source, for a failure to count on in. */
+/** Whether a failure counts on in an incident: the same status, source and (network errors) NEL type. */
+const sameKind = (a: Incident, b: Incident) =>
+  a.status === b.status && a.source === b.source && a.network?.type === b.network?.type;
+
+/** The site's newest incident of the same kind, for a failure to count on in. */
 async function foldTarget(tx: WriteTx, incident: Incident): Promise<Held | null> {
   const index = tx.objectStore('incidents').index('by-site');
   let cursor = await index.openCursor(siteRange(incident.site), 'prev');
   for (let seen = 0; cursor && seen < FOLD_SEARCH; seen++) {
-    if (cursor.value.status === incident.status && cursor.value.source === incident.source) return cursor;
+    if (sameKind(cursor.value, incident)) return cursor;
     cursor = await cursor.continue();
   }
   return null;
@@ -35,8 +39,9 @@ async function foldTarget(tx: WriteTx, incident: Incident): Promise<Held | null>
 
 /**
  * Records one failure and returns the id of the incident that holds it. A repeat of the
- * same request URL and status within COALESCE_WINDOW_MS of the last one is added to that
- * incident (count + 1, lastTime moved on), so every single failure is counted.
+ * same request URL and status (for a network error, the same NEL type) within
+ * COALESCE_WINDOW_MS of the last one is added to that incident (count + 1, lastTime moved on),
+ * so every single failure is counted.
  *
  * A site that already holds MAX_SITE_INCIDENTS, or a failure the caller says its tab has
  * opened enough incidents for (`fold`, lib/failure/flow.ts), opens no new incident: it counts
@@ -52,7 +57,7 @@ export async function recordIncident(incident: Incident, fold = false): Promise<
   );
   const incidents = tx.objectStore('incidents');
   const repeat = await incidents.index('by-repeat').openCursor(range, 'prev');
-  let held: Held | null = repeat?.value.source === incident.source ? repeat : null;
+  let held: Held | null = repeat && sameKind(repeat.value, incident) ? repeat : null;
   if (!held && (fold || ((await tx.objectStore('sites').get(incident.site))?.count ?? 0) >= MAX_SITE_INCIDENTS)) {
     held = await foldTarget(tx, incident);
   }

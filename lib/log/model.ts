@@ -1,11 +1,16 @@
 import type { Diagnosis } from '@/lib/diagnosis/model';
+import type { NelPhase } from '@/lib/diagnosis/tables/network-errors';
 
 /** What the log holds: incidents, their per-site and hourly counts, and checks. Types and their constants. */
 
 /** The log an incident came from when it was seen in this browser (imports carry their file's label). */
 export const LOCAL_SOURCE = 'this browser';
 
-/** One failed response, as stored in the log. URLs are redacted before they get here. */
+/**
+ * One failure, as stored in the log: a response with a status of 500 or more, or a request that
+ * got no response at all (a network error: `status` 0 and `network` set, as HAR and NEL write
+ * it). URLs are redacted before they get here.
+ */
 export interface Incident {
   /** Assigned by the store. */
   id?: number;
@@ -22,6 +27,7 @@ export interface Incident {
   requestUrl: string;
   /** Registrable domain of the page: the key the log is grouped by. */
   site: string;
+  /** The HTTP status; 0 for a network error (no response). */
   status: number;
   statusLine: string;
   /** webRequest type: main_frame, sub_frame, xmlhttprequest, script, stylesheet. */
@@ -44,6 +50,27 @@ export interface Incident {
    * the overlay never ran on, and for pages with no text.
    */
   pageText?: string;
+  /** For a network error only: what the browser reported, in NEL's terms. */
+  network?: NetworkFailure;
+}
+
+/**
+ * A request that got no HTTP response, as the browser reported it and the W3C Network Error
+ * Logging spec names it (lib/diagnosis/tables/network-errors.ts). The NEL fields keep NEL's
+ * names, so that exports read like NEL reports.
+ */
+export interface NetworkFailure {
+  /** The browser's own name for the error: `net::ERR_CONNECTION_REFUSED`, `NS_ERROR_UNKNOWN_HOST`… */
+  error: string;
+  /** The row of lib/diagnosis/tables/network-errors.ts that explains it. */
+  id: string;
+  phase: NelPhase;
+  /** The NEL type, e.g. `tcp.refused`. */
+  type: string;
+  /** Milliseconds from the start of the request until it failed; null when not known. */
+  elapsed_time: number | null;
+  /** The server's IP address when the browser reached one; empty when it did not say (always for `dns`). */
+  server_ip: string;
 }
 
 /** Where the failure was seen from: the network and the software. */

@@ -9,7 +9,7 @@ export interface Bucket {
 }
 
 function empty(start: number, end: number): Bucket {
-  return { start, end, counts: { '500': 0, '502': 0, '503': 0, '504': 0, other: 0 }, total: 0 };
+  return { start, end, counts: { '500': 0, '502': 0, '503': 0, '504': 0, other: 0, network: 0 }, total: 0 };
 }
 
 /** Failures at a time: an incident (its repeats are within a minute), or an hour's count. */

@@ -52,11 +52,24 @@ export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
   const lastHour = facts.incidents.filter((i) => i.lastTime >= facts.now - 3_600_000);
   const failures = lastHour.reduce((n, i) => n + i.count, 0);
   if (failures > 1) findings.push({ key: 'justme_repeated', subs: [String(failures)] });
+  // Network errors count as failures like any other, and say how far the request got.
+  const unreached = lastHour.filter((i) => i.network);
+  if (unreached.length > 0) {
+    const count = unreached.reduce((n, i) => n + i.count, 0);
+    const types = [...new Set(unreached.map((i) => i.network?.type))].join(', ');
+    findings.push({ key: 'justme_unreached', subs: [String(count), types] });
+  }
+  // Failing here only while looking up the address: this network's resolver, not the site.
+  const hereLastHour = lastHour.filter((i) => labelOf(i) === here);
+  const dnsOnlyHere = hereLastHour.length > 0 && hereLastHour.every((i) => i.network?.phase === 'dns');
 
   let conclusion: Phrase;
   if (othersFailing >= 2 && !(healthy && healthy.length > 0)) conclusion = { key: 'justme_verdict_you' };
   else if (elsewhereOk.size > 0 && elsewhereFailed.size === 0) {
-    conclusion = { key: 'justme_verdict_network', subs: [[...elsewhereOk][0] || '—'] };
+    conclusion = {
+      key: dnsOnlyHere ? 'justme_verdict_resolver' : 'justme_verdict_network',
+      subs: [[...elsewhereOk][0] || '—'],
+    };
   } else if (elsewhereFailed.size > 0 || (failures > 1 && healthy && healthy.length > 0)) {
     conclusion = { key: 'justme_verdict_site' };
   } else conclusion = { key: 'justme_verdict_unsure' };

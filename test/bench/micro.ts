@@ -5,14 +5,16 @@ import { diagnose } from '../../lib/diagnosis/diagnose';
 import { toCsv } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';
 import { createFailureFlow, type Effects, type FailureFlow } from '../../lib/failure/flow';
+import { createNetworkErrorListener } from '../../lib/failure/network-listener';
+import { RequestStarts } from '../../lib/failure/request-starts';
 import type { SessionArea } from '../../lib/failure/tab-state';
 import { clearAll } from '../../lib/log/clear';
-import type { CompletedRequest } from '../../lib/log/incident';
+import type { CompletedRequest, FailedRequest } from '../../lib/log/incident';
 import { recordIncident } from '../../lib/log/incidents';
 import type { Incident } from '../../lib/log/model';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { loadFixtures, NOW } from '../fixtures/load';
-import { completedDetails, sampleIncident, VANTAGE } from './samples';
+import { completedDetails, errorDetails, sampleIncident, VANTAGE } from './samples';
 import { median, progress, type Row } from './stats';
 
 /**
@@ -54,6 +56,7 @@ function fakeEffects(): Effects {
     // An overlay script already listens in the tab: a burst only updates its notice.
     notify: async () => true,
     openExplainPage: async () => {},
+    openOfflinePage: async () => {},
   };
 }
 
@@ -95,6 +98,67 @@ async function failureCost(type: string): Promise<number> {
   return median(samples);
 }
 
+/** A fresh onErrorOccurred listener (lib/failure/network-listener.ts, as the background has it). */
+function freshErrorListener() {
+  const starts = new RequestStarts();
+  const flow = createFailureFlow(fakeEffects(), memoryArea(), 'chrome-extension://benchmark');
+  return { starts, listener: createNetworkErrorListener(flow, starts) };
+}
+
+/**
+ * Nanoseconds per onErrorOccurred event that is not the site's failure: navigated away
+ * (ERR_ABORTED) and ad-blocked (ERR_BLOCKED_BY_CLIENT) requests of every watched type, the
+ * common case, which must return at once.
+ */
+function ignoredErrorCost(): number {
+  const { listener } = freshErrorListener();
+  const types = ['script', 'xmlhttprequest', 'stylesheet', 'sub_frame', 'main_frame'];
+  const events = Array.from({ length: 1024 }, (_, i) =>
+    errorDetails(i, i % 2 ? 'net::ERR_BLOCKED_BY_CLIENT' : 'net::ERR_ABORTED', types[i % types.length] as string),
+  );
+  const perRun = 2_000_000;
+  const samples: number[] = [];
+  let started = 0;
+  for (let run = -1; run < RUNS; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < perRun; i++) if (listener(events[i & 1023] as FailedRequest) !== undefined) started++;
+    if (run >= 0) samples.push(Number(process.hrtime.bigint() - t0) / perRun);
+  }
+  if (started !== 0) throw new Error('An aborted or blocked request reached the failure flow');
+  return median(samples);
+}
+
+/** Nanoseconds per navigation for noting its start (the onBeforeRequest listener, main_frame only). */
+function navigationStartCost(): number {
+  const starts = new RequestStarts();
+  const perRun = 2_000_000;
+  const samples: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < perRun; i++) starts.note(String(i), 2 + (i & 7), 1_780_000_000_000 + i);
+    if (run >= 0) samples.push(Number(process.hrtime.bigint() - t0) / perRun);
+  }
+  return median(samples);
+}
+
+/** Microseconds per network error that is explained (main_frame) or counted (a sub-request), each awaited. */
+async function networkErrorCost(type: string): Promise<number> {
+  const { listener, starts } = freshErrorListener();
+  const events = Array.from({ length: 1024 }, (_, i) => errorDetails(i, 'net::ERR_CONNECTION_REFUSED', type));
+  const perRun = 5_000;
+  const samples: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perRun; i++) {
+      const event = events[i & 1023] as FailedRequest;
+      if (type === 'main_frame') starts.note(event.requestId, event.tabId, event.timeStamp - 40);
+      await listener(event);
+    }
+    if (run >= 0) samples.push(((performance.now() - t0) * 1000) / perRun);
+  }
+  return median(samples);
+}
+
 /** Figure 1: CPU cost of the background's webRequest listener per event. */
 export async function benchListener(): Promise<Row[]> {
   progress('figure 1: background listener cost (Node)');
@@ -114,6 +178,38 @@ export async function benchListener(): Promise<Row[]> {
       group,
       label: '5xx top-level (incident + overlay hand-off)',
       value: await failureCost('main_frame'),
+      unit: 'µs',
+      runs: RUNS,
+      note: `${note}; storage.session as JSON in memory`,
+    },
+    {
+      group,
+      label: 'error: aborted / ad-blocked (returns at once)',
+      value: ignoredErrorCost(),
+      unit: 'ns',
+      runs: RUNS,
+      note: 'onErrorOccurred, all watched types',
+    },
+    {
+      group,
+      label: 'navigation start noted (onBeforeRequest)',
+      value: navigationStartCost(),
+      unit: 'ns',
+      runs: RUNS,
+      note: 'main_frame only; for the elapsed time',
+    },
+    {
+      group,
+      label: 'error: refused sub-request (counted)',
+      value: await networkErrorCost('script'),
+      unit: 'µs',
+      runs: RUNS,
+      note: `${note}; third-party, so not in the notice`,
+    },
+    {
+      group,
+      label: 'error: refused page (incident + explain page)',
+      value: await networkErrorCost('main_frame'),
       unit: 'µs',
       runs: RUNS,
       note: `${note}; storage.session as JSON in memory`,

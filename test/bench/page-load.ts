@@ -20,10 +20,18 @@ interface Config {
   extensionDir?: string;
 }
 
+/**
+ * `BENCH_REFERENCE=<built extension folder>` puts another build in (c)'s place — an earlier
+ * build of this extension, say — to compare two builds within the same rounds.
+ */
+const REFERENCE = process.env.BENCH_REFERENCE;
+
 const CONFIGS: readonly Config[] = [
   { key: 'a', label: '(a) no extension' },
   { key: 'b', label: '(b) 5xx Explainer', extensionDir: EXTENSION_DIR },
-  { key: 'c', label: '(c) reference extension', extensionDir: REFERENCE_EXTENSION_DIR },
+  REFERENCE
+    ? { key: 'c', label: '(c) BENCH_REFERENCE build', extensionDir: REFERENCE }
+    : { key: 'c', label: '(c) reference extension', extensionDir: REFERENCE_EXTENSION_DIR },
 ];
 
 /**

@@ -141,3 +141,12 @@ export function sampleIncident(i: number, start = 1_780_000_000_000): Incident {
   const separator = template.requestUrl.includes('?') ? '&' : '?';
   return { ...template, id: i + 1, time, lastTime: time, requestUrl: `${template.requestUrl}${separator}n=${i}` };
 }
+
+/**
+ * A `details` object as Chromium hands it to an onErrorOccurred listener: `error` is the
+ * browser's name (net::ERR_ABORTED, net::ERR_CONNECTION_REFUSED…). `i` varies the URL.
+ */
+export function errorDetails(i: number, error: string, type: string) {
+  const { responseHeaders: _h, statusCode: _s, statusLine: _l, ...request } = completedDetails(i, 200, type);
+  return { ...request, error };
+}

@@ -11,7 +11,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 let session: Session;
 
 beforeAll(async () => {
-  session = await startSession();
+  // Nothing listens on port 9: refused.test refuses connections (a site that cannot be reached).
+  session = await startSession({ hostRules: ['MAP refused.test 127.0.0.1:9'] });
 });
 
 afterAll(async () => {
@@ -70,6 +71,17 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await page.goto(session.url('empty-502.test')).catch(() => undefined);
     await page.waitForURL(/explain\.html/);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('the explanation page of a site that cannot be reached has none', async () => {
+    const page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto('http://refused.test/').catch(() => undefined);
+    await page.waitForURL(/explain\.html/);
+    await page.getByRole('heading', { level: 1, name: 'The site’s server turned the connection away' }).waitFor();
+    await page.getByRole('checkbox', { name: 'This is my site' }).check();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

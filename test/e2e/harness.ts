@@ -37,7 +37,13 @@ export interface Session {
  * Chromium switches shared by the tests, the demo and the benchmarks. `hostRules` (e.g.
  * `MAP nginx-dead-upstream.test 127.0.0.1:40001`) come before the lab's `MAP *.test`, so they win.
  */
-export function chromiumArgs(labPort: number, extensionDir?: string, hostRules: readonly string[] = []): string[] {
+export function chromiumArgs(
+  labPort: number,
+  extensionDir?: string,
+  hostRules: readonly string[] = [],
+  otherExtensions: readonly string[] = [],
+): string[] {
+  const extensions = extensionDir ? [extensionDir, ...otherExtensions].join(',') : '';
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -47,7 +53,7 @@ export function chromiumArgs(labPort: number, extensionDir?: string, hostRules: 
     '--disable-sync',
     '--disable-features=HttpsUpgrades',
     `--host-resolver-rules=${[...hostRules, `MAP *.test 127.0.0.1:${labPort}`].join(', ')}`,
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
   ];
 }
 
@@ -57,7 +63,12 @@ export interface SessionOptions {
   hostRules?: readonly string[];
   /** More Chromium switches (e.g. a proxy configuration). */
   args?: readonly string[];
-  /** The browser's environment on top of this process's, e.g. `{ TZ: 'Asia/Kolkata' }` for its time zone. */
+  /** More unpacked extensions to load beside ours, with no service worker of their own (an ad blocker's rules). */
+  otherExtensions?: readonly string[];
+  /**
+   * The browser's environment on top of this process's, e.g. `{ TZ: 'Asia/Kolkata' }` for its
+   * time zone, or a HOME whose NSS database trusts the network lab's CA.
+   */
   env?: Record<string, string>;
 }
 
@@ -71,7 +82,10 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: options.headless ?? true,
-      args: [...chromiumArgs(lab.port, EXTENSION_DIR, options.hostRules), ...(options.args ?? [])],
+      args: [
+        ...chromiumArgs(lab.port, EXTENSION_DIR, options.hostRules, options.otherExtensions),
+        ...(options.args ?? []),
+      ],
       acceptDownloads: true,
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });

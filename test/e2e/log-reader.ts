@@ -9,6 +9,8 @@ export interface LoggedIncident {
   pageUrl: string;
   requestUrl: string;
   headers: Record<string, string>;
+  /** A network error's record (lib/log/model.ts). */
+  network?: { error: string; phase: string; type: string; elapsed_time: number | null; server_ip: string };
 }
 
 /**

@@ -39,6 +39,22 @@ export interface Scenario {
   routes?: Record<string, LabResponse>;
 }
 
+/**
+ * A page whose API is on its own site but refuses connections, and whose tracker's name does not
+ * resolve (as with a DNS ad blocker): the first is the site's failure, the second is not.
+ */
+const UNREACHABLE_API_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Shop</title></head>
+<body><h1>Shop</h1><p>The page loads; its prices come from an API that refuses connections.</p>
+<output id="done"></output>
+<script>
+const calls = ['http://api.netlab.test/prices', 'http://api.netlab.test/stock', 'http://tracker.example/pixel.js'];
+Promise.allSettled(calls.map((url) => fetch(url, { mode: 'no-cors' }))).then((results) => {
+  document.getElementById('done').textContent = results.filter((r) => r.status === 'rejected').length;
+});
+</script>
+</body></html>`;
+
 // nginx pads its error pages so that browsers show them instead of their own page.
 const NGINX_PAD = '<!-- a padding to disable MSIE and Chrome friendly error page -->\n'.repeat(6);
 
@@ -441,6 +457,30 @@ in the server error log.</p>
         body: '{"error":"no healthy upstream"}',
       },
     },
+  },
+  {
+    host: 'shop.netlab.test',
+    title: 'A healthy page whose own API cannot be reached (refused), and a tracker that does not resolve',
+    response: { status: 200, headers: html, body: UNREACHABLE_API_PAGE },
+    // Its calls go to api.netlab.test and tracker.example, which the network lab (test/lab/network.ts) maps.
+    screenshot: false,
+  },
+  {
+    host: 'form.test',
+    title: 'A form whose result page is not cached: Back to it is ERR_CACHE_MISS, not a failure',
+    response: {
+      status: 200,
+      headers: html,
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Order</title></head><body><form method="post" action="/result"><button id="send">Send</button></form></body></html>',
+    },
+    routes: {
+      '/result': {
+        status: 200,
+        headers: html,
+        body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thanks</title></head><body><h1>Thanks</h1></body></html>',
+      },
+    },
+    screenshot: false,
   },
   {
     host: 'markup-500.test',

@@ -5,10 +5,12 @@
  * `npm run lab` (`--lab-only`) starts just the lab, for a browser of your own.
  */
 import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSession } from '../e2e/harness';
 import { OverlayPage } from '../e2e/pages/overlay';
 import { PopupPage } from '../e2e/pages/popup';
+import { startNetworkLab } from './network';
 import { SCENARIOS } from './scenarios';
 import { startLab } from './server';
 
@@ -61,12 +63,22 @@ async function interactive(): Promise<void> {
     console.error('No display found. Run "npm start -- --headless" to write screenshots instead.');
     process.exit(1);
   }
-  const session = await startSession({ headless: false });
+  // The sites that cannot be reached (refused.test, nx.test, expired.test…: test/lab/network.ts) too.
+  const net = await startNetworkLab();
+  // Chromium reads the lab CA's trust from HOME; X still needs the person's own authority file.
+  const xauthority = process.env.XAUTHORITY ?? join(homedir(), '.Xauthority');
+  const session = await startSession({
+    headless: false,
+    hostRules: net.hostRules,
+    env: { HOME: net.home, XAUTHORITY: xauthority },
+  });
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto('http://lab.test/');
   console.log('Chromium is open on the failure lab (http://lab.test/). Close the browser to stop.');
+  console.log(`Sites that cannot be reached: ${Object.keys(net.ports).join(', ')}, nx.test (https for the TLS ones).`);
   await new Promise<void>((done) => session.context.on('close', () => done()));
   await session.lab.close();
+  await net.close();
 }
 
 if (args.has('--lab-only')) await labOnly();

@@ -25,6 +25,8 @@ export interface Hop {
   failed: boolean;
   /** Drawn as inferred (no header or page names it). */
   implied: boolean;
+  /** Marked "Not reached": behind the hop that failed. */
+  unreached: boolean;
 }
 
 /** Reads a `.x5-hops` list (runs in the page: in the overlay's shadow root or on the explanation page). */
@@ -34,6 +36,7 @@ export function readHops(list: Element): Hop[] {
     kind: li.querySelector('.x5-hop-kind')?.textContent?.trim() ?? '',
     failed: li.classList.contains('x5-hop-failed'),
     implied: li.classList.contains('x5-hop-implied'),
+    unreached: li.classList.contains('x5-hop-not-reached'),
   }));
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/export/csv';
 import { withBody } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
-import { makeIncident } from '../helpers/incidents';
+import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 /** The status_line cell of a one-incident export. */
 const cell = (value: string) => toCsv([makeIncident({ statusLine: value })]).split('\r\n')[1];
@@ -58,7 +58,8 @@ describe('CSV export', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
       'id,time_utc,site,status,status_line,type,method,page_url,request_url,server_ip,from_cache,server,request_id,request_id_header,' +
-        'count,last_time_utc,time_local,failing_layer,cause,confidence,false_alarm,page_id,edge,retry_after',
+        'count,last_time_utc,time_local,failing_layer,cause,confidence,false_alarm,page_id,edge,retry_after,' +
+        'phase,nel_type,elapsed_time,error',
     );
     expect(lines[1]).toMatch(
       /^7,2026-11-27T22:41:07\.123Z,example\.com,502,HTTP\/1\.1 502 Bad Gateway,main_frame,GET,https:\/\/shop\.example\.com\/,https:\/\/shop\.example\.com\/,203\.0\.113\.9,false,nginx,abc-FRA,cf-ray,/,
@@ -125,5 +126,20 @@ describe('CSV export', () => {
     );
     expect(incident.diagnosis.falseAlarm).toBe(true);
     expect(row(incident).false_alarm).toBe('true');
+  });
+
+  it('writes a network error with status 0 and NEL’s phase, type and elapsed time, and the browser’s name', () => {
+    const incident = makeNetworkIncident('net::ERR_CONNECTION_REFUSED', { id: 3 }, 'http://shop.example.com/', 12);
+    expect(row(incident)).toMatchObject({
+      id: '3',
+      status: '0',
+      status_line: '',
+      page_url: 'http://shop.example.com/',
+      server_ip: '203.0.113.9',
+      phase: 'connection',
+      nel_type: 'tcp.refused',
+      elapsed_time: '12',
+      error: 'net::ERR_CONNECTION_REFUSED',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHar } from '@/lib/export/har';
-import { makeIncident } from '../helpers/incidents';
+import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 /** The HAR 1.2 fields every entry must carry, with their types (from the spec). */
 function checkHar12(har: unknown): string[] {
@@ -104,5 +104,20 @@ describe('HAR export', () => {
     expect(entry).not.toHaveProperty('serverIPAddress');
     expect(entry?._site).toBe('a.example ');
     expect(checkHar12(JSON.parse(JSON.stringify({ log: { ...toHar([evil], '0.1.0').log } })))).toEqual([]);
+  });
+
+  it('writes a network error the way DevTools does: status 0, _error, and NEL’s fields', () => {
+    const har = toHar(
+      [makeNetworkIncident('net::ERR_CERT_DATE_INVALID', {}, 'https://shop.example.com/', 48)],
+      '0.1.0',
+    );
+    expect(checkHar12(har)).toEqual([]);
+    expect(har.log.entries[0]).toMatchObject({
+      time: 48,
+      response: { status: 0 },
+      serverIPAddress: '203.0.113.9',
+      _error: 'net::ERR_CERT_DATE_INVALID',
+      _nel: { phase: 'connection', type: 'tls.cert.date_invalid', elapsed_time: 48, server_ip: '203.0.113.9' },
+    });
   });
 });

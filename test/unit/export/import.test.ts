@@ -4,7 +4,7 @@ import { toJson } from '@/lib/export/json';
 import { type CompletedRequest, createIncident } from '@/lib/log/incident';
 import { MAX_URL_CHARS } from '@/lib/log/limits';
 import { siteOf } from '@/lib/site/psl-node';
-import { CONTEXT, makeIncident } from '../helpers/incidents';
+import { CONTEXT, makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0, 0);
 const YEAR = 365.25 * 86_400_000;
@@ -176,6 +176,54 @@ describe('import', () => {
     });
     expect(incident?.pageText).toBe('Reset at https://a.example/r?token=REDACTED now');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('round-trips network errors, checking their NEL phase and type against the browser’s name', () => {
+    const refused = makeNetworkIncident('net::ERR_CONNECTION_REFUSED', { id: 6 });
+    const dns = makeNetworkIncident('NS_ERROR_UNKNOWN_HOST', { id: 7 }, 'http://nx.example.com/', null);
+    const result = parse(toJson([refused, dns], 0, '0.1.0'), 'laptop');
+    expect(result.ok && result.incidents.map((i) => [i.status, i.network])).toEqual([
+      [
+        0,
+        {
+          error: 'net::ERR_CONNECTION_REFUSED',
+          id: 'refused',
+          phase: 'connection',
+          type: 'tcp.refused',
+          elapsed_time: 35,
+          server_ip: '203.0.113.9',
+        },
+      ],
+      [
+        0,
+        {
+          error: 'NS_ERROR_UNKNOWN_HOST',
+          id: 'name-not-resolved',
+          phase: 'dns',
+          type: 'dns.name_not_resolved',
+          elapsed_time: null,
+          server_ip: '',
+        },
+      ],
+    ]);
+    expect(result.ok && result.incidents[0]?.diagnosis.chain.map((l) => l.id)).toEqual(['resolver', 'server']);
+  });
+
+  it.each([
+    ['a type that is not the error’s', { type: 'dns.name_not_resolved' }, '#1 network.type'],
+    ['a phase that is not the error’s', { phase: 'application' }, '#1 network.phase'],
+    ['an error no table explains', { error: 'net::ERR_ABORTED', id: 'made-up' }, '#1 network.error'],
+    ['a negative elapsed time', { elapsed_time: -5 }, '#1 network.elapsed_time'],
+  ])('refuses a network error with %s', (_what, change, field) => {
+    const incident = makeNetworkIncident('net::ERR_CONNECTION_REFUSED');
+    const bad = { ...incident, network: { ...incident.network, ...change } };
+    expect(parse(file([bad]), 'x')).toEqual({ ok: false, error: { key: 'import_damaged', subs: [field] } });
+  });
+
+  it('refuses a status other than 0 on a network error, and 0 on anything else', () => {
+    const incident = makeNetworkIncident('net::ERR_CONNECTION_REFUSED');
+    expect(parse(file([{ ...incident, status: 502 }]), 'x')).toMatchObject({ ok: false });
+    expect(parse(file([makeIncident({ status: 0 })]), 'x')).toMatchObject({ ok: false });
   });
 });
 

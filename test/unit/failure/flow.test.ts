@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { classifyNetworkError } from '@/lib/diagnosis/tables/network-errors';
 import { createFailureFlow, type Effects, type InjectOutcome } from '@/lib/failure/flow';
-import type { Burst } from '@/lib/failure/model';
+import { type Burst, OFFLINE_REPEAT_MS } from '@/lib/failure/model';
+import { createNetworkErrorListener } from '@/lib/failure/network-listener';
+import { RequestStarts } from '@/lib/failure/request-starts';
 import type { SessionArea } from '@/lib/failure/tab-state';
-import type { CompletedRequest } from '@/lib/log/incident';
+import type { CompletedRequest, FailedRequest } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { CONTEXT } from '../helpers/incidents';
@@ -64,6 +67,7 @@ function fakeEffects(options: FakeOptions = {}) {
     },
     openExplainPage: async (tabId, url, incident, logState) =>
       void log.push(`explain ${tabId} ${url} ${incident.status} ${logState}`),
+    openOfflinePage: async (tabId, url) => void log.push(`offline ${tabId} ${url}`),
   };
   return { effects, log, recorded, folds, bursts };
 }
@@ -140,8 +144,8 @@ describe('a top-level failure', () => {
 
   it('reads how long the answer took: a 502 in milliseconds is a server that is down', async () => {
     const { flow, recorded } = setup();
-    flow.onRequestSent({ requestId: '9', timeStamp: 988 });
-    await flow.onFailure(failure);
+    // The background saw the page load start at 988 (lib/failure/request-starts.ts).
+    await flow.onFailure(failure, 988);
     expect(recorded[0]?.diagnosis.causes[0]).toMatchObject({
       id: 'upstream-down',
       evidence: expect.arrayContaining([{ source: 'timing', text: 'answered in 12 ms' }]),
@@ -422,5 +426,135 @@ describe('bookkeeping', () => {
     await flow.onFailure(failure);
     await flow.onTabRemoved(5);
     expect(await flow.onClaim(5, failure.url, 502, '')).toBeNull();
+  });
+});
+
+describe('a request that got no response (a network error)', () => {
+  const refused: FailedRequest = {
+    requestId: '11',
+    url: 'https://shop.example.com/cart?token=secret',
+    method: 'GET',
+    type: 'main_frame',
+    tabId: 5,
+    frameId: 0,
+    fromCache: false,
+    timeStamp: 1040,
+    error: 'net::ERR_CONNECTION_REFUSED',
+  };
+  const row = (error: string) => {
+    const classified = classifyNetworkError(error, 'https://x.test/');
+    if (classified?.kind !== 'failure') throw new Error(error);
+    return classified.row;
+  };
+
+  it('is logged as its own kind, badged with its layer, and the tab goes to the explanation page at once', async () => {
+    const { flow, log, recorded } = setup();
+    await flow.onNetworkError(refused, row(refused.error), 1000);
+    expect(recorded[0]).toMatchObject({
+      status: 0,
+      requestUrl: 'https://shop.example.com/cart?token=REDACTED',
+      network: { error: 'net::ERR_CONNECTION_REFUSED', phase: 'connection', type: 'tcp.refused', elapsed_time: 40 },
+    });
+    // No document of the site's to inject into: the browser shows its own page.
+    expect(log).toEqual(['badge 5 TCP', `explain 5 ${refused.url} 0 saved`]);
+  });
+
+  it('badges the browser’s error page again when it commits (the browser clears the badge)', async () => {
+    const { flow, log } = setup({ settings: { overlay: false } });
+    await flow.onNetworkError({ ...refused, error: 'net::ERR_NAME_NOT_RESOLVED' }, row('net::ERR_NAME_NOT_RESOLVED'));
+    await flow.onCommitted({ tabId: 5, frameId: 0, url: refused.url });
+    expect(log).toEqual(['badge 5 DNS', 'badge 5 DNS']);
+  });
+
+  it('is logged but not shown on a quiet site, and not logged in a private window', async () => {
+    const quiet = setup({ settings: { quietSites: ['example.com'] } });
+    await quiet.flow.onNetworkError(refused, row(refused.error));
+    expect(quiet.recorded).toHaveLength(1);
+    expect(quiet.log).toEqual(['badge 5 TCP']);
+    const incognito = setup({ incognito: true });
+    await incognito.flow.onNetworkError(refused, row(refused.error));
+    expect(incognito.recorded).toHaveLength(0);
+    expect(incognito.log).toContain(`explain 5 ${refused.url} 0 private`);
+  });
+
+  it('in a sub-request to the page’s own site: counted in the page’s burst, not logged', async () => {
+    const { flow, recorded, bursts } = setup();
+    const call = { ...refused, type: 'xmlhttprequest', url: 'https://api.example.com/v1/orders' };
+    await flow.onSubRequestNetworkError(call, row(refused.error));
+    await flow.onSubRequestNetworkError({ ...call, timeStamp: 1100 }, row(refused.error));
+    expect(recorded).toHaveLength(0);
+    expect(bursts.at(-1)).toMatchObject({ count: 2, status: 0, nelType: 'tcp.refused', host: 'api.example.com' });
+  });
+
+  it('in a sub-request to another site (an ad or tracker blocked by DNS): left alone', async () => {
+    const { flow, recorded, bursts, log } = setup();
+    const tracker = { ...refused, type: 'script', url: 'https://ads.tracker.example.net/t.js' };
+    await flow.onSubRequestNetworkError(tracker, row('net::ERR_NAME_NOT_RESOLVED'));
+    expect([recorded, bursts, log]).toEqual([[], [], []]);
+  });
+
+  it('offline: says so once, and logs nothing', async () => {
+    const { flow, recorded, log } = setup();
+    const offline = { ...refused, error: 'net::ERR_INTERNET_DISCONNECTED' };
+    await flow.onOffline(offline);
+    await flow.onOffline({ ...offline, tabId: 5, timeStamp: offline.timeStamp + 60_000 });
+    expect(log).toEqual([`offline 5 ${refused.url}`]);
+    // Still offline much later: said again.
+    await flow.onOffline({ ...offline, timeStamp: offline.timeStamp + OFFLINE_REPEAT_MS + 1 });
+    expect(log).toHaveLength(2);
+    expect(recorded).toHaveLength(0);
+  });
+
+  it('offline in many tabs at once: said in one of them only', async () => {
+    const { flow, log } = setup();
+    const offline = { ...refused, error: 'net::ERR_INTERNET_DISCONNECTED' };
+    await Promise.all([5, 5, 5].map((tabId, i) => flow.onOffline({ ...offline, tabId, timeStamp: 1000 + i })));
+    expect(log).toEqual([`offline 5 ${refused.url}`]);
+  });
+});
+
+describe('the background’s onErrorOccurred listener', () => {
+  function listener() {
+    const fake = setup();
+    const starts = new RequestStarts();
+    return { ...fake, starts, listen: createNetworkErrorListener(fake.flow, starts) };
+  }
+  const base: FailedRequest = {
+    requestId: '21',
+    url: 'http://shop.example.com/',
+    method: 'GET',
+    type: 'main_frame',
+    tabId: 5,
+    frameId: 0,
+    fromCache: false,
+    timeStamp: 5000,
+    error: 'net::ERR_ABORTED',
+  };
+
+  it.each([
+    'net::ERR_ABORTED',
+    'net::ERR_BLOCKED_BY_CLIENT',
+    'net::ERR_CACHE_MISS',
+    'NS_BINDING_ABORTED',
+    'net::ERR_SOMETHING_NEW',
+  ])('returns at once for %s: nothing is explained or logged', (error) => {
+    const { listen, recorded, log } = listener();
+    expect(listen({ ...base, error })).toBeUndefined();
+    expect([recorded, log]).toEqual([[], []]);
+  });
+
+  it('measures the elapsed time from the navigation’s start, and gets back a tab Firefox lost', async () => {
+    const { listen, starts, recorded, log } = listener();
+    starts.note('21', 5, 4200);
+    await listen({ ...base, tabId: -1, error: 'NS_ERROR_CONNECTION_REFUSED' });
+    expect(recorded[0]?.network).toMatchObject({ elapsed_time: 800, type: 'tcp.refused' });
+    expect(recorded[0]?.tabId).toBe(5);
+    expect(log).toContain(`explain 5 ${base.url} 0 saved`);
+  });
+
+  it('does not know the elapsed time of a navigation it did not see start', async () => {
+    const { listen, recorded } = listener();
+    await listen({ ...base, error: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(recorded[0]?.network).toMatchObject({ elapsed_time: null, server_ip: '' });
   });
 });

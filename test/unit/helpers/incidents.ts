@@ -1,5 +1,6 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import type { IncidentContext } from '@/lib/log/incident';
+import { classifyNetworkError } from '@/lib/diagnosis/tables/network-errors';
+import { createNetworkIncident, type FailedRequest, type IncidentContext } from '@/lib/log/incident';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { siteOf } from '@/lib/site/psl-node';
 
@@ -59,4 +60,36 @@ export function makeCheck(overrides: Partial<CheckRecord> = {}): CheckRecord {
     kind: 'check',
     ...overrides,
   };
+}
+
+/**
+ * A network error as the log keeps it: the browser's `error` for `url`, classified by the table,
+ * with the request's start `elapsed` ms before it failed (null: not known).
+ */
+export function makeNetworkIncident(
+  error: string,
+  overrides: Partial<Incident> = {},
+  url = 'https://shop.example.com/',
+  elapsed: number | null = 35,
+): Incident {
+  const classified = classifyNetworkError(error, url);
+  if (classified?.kind !== 'failure') throw new Error(`${error} is not a network error the table explains`);
+  const time = overrides.time ?? Date.UTC(2026, 10, 27, 22, 41, 7, 123);
+  const request: FailedRequest = {
+    requestId: '1',
+    url,
+    method: 'GET',
+    type: 'main_frame',
+    tabId: 1,
+    frameId: 0,
+    ip: '203.0.113.9',
+    fromCache: false,
+    timeStamp: time,
+    error,
+  };
+  const incident = createNetworkIncident(request, classified.row, {
+    ...CONTEXT,
+    ...(elapsed === null ? {} : { durationMs: elapsed }),
+  });
+  return { ...incident, ...overrides };
 }

@@ -3,6 +3,9 @@ import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { CAUSES, UNKNOWN_CAUSE } from '@/lib/diagnosis/tables/causes';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
+import { NETWORK_ADVICE } from '@/lib/diagnosis/tables/network-advice';
+import { NETWORK_ERRORS } from '@/lib/diagnosis/tables/network-errors';
+import { networkKey } from '@/lib/i18n/failure-text';
 import { causeKey, causeTitleKey } from '@/lib/i18n/keys';
 import { fillMessage, messages } from '../helpers/t';
 
@@ -25,6 +28,10 @@ const visitorKeys = [
   ...CAUSES.flatMap((c) => causeTitleKey(c.id) ?? []),
   // Sentences only: a grade formula says nothing of a two-word label ("Delivery network").
   ...['high', 'medium', 'low'].map((level) => `ui_confidence_${level}`),
+  ...NETWORK_ERRORS.flatMap((row) => [`${networkKey(row.id)}_title`, `${networkKey(row.id)}_visitor`]),
+  ...[...new Set(Object.values(NETWORK_ADVICE).flatMap((a) => a.causes))].map((id) => `${causeKey(id)}_visitor`),
+  'ui_offline_title',
+  'ui_offline_text',
   ...Object.keys(messages).filter((key) => key.startsWith('ui_visitor_')),
 ];
 

@@ -12,7 +12,7 @@ import { MAX_COUNT, MAX_SITE_INCIDENTS } from '@/lib/log/limits';
 import { HOUR_MS } from '@/lib/log/model';
 import { prune } from '@/lib/log/retention';
 import { freshLog } from '../helpers/db';
-import { makeIncident } from '../helpers/incidents';
+import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 const DAY = 86_400_000;
 
@@ -120,6 +120,33 @@ describe('recording', () => {
     const all = await allIncidents();
     expect(all).toHaveLength(3);
     expect(all.reduce((sum, i) => sum + i.count, 0)).toBe(300);
+  });
+});
+
+describe('network errors', () => {
+  it('coalesce repeats of the same NEL type, not of another one at the same address', async () => {
+    const refused = makeNetworkIncident('net::ERR_CONNECTION_REFUSED', { time: 1000, lastTime: 1000 });
+    const id = await recordIncident(refused);
+    expect(await recordIncident({ ...refused, time: 2000, lastTime: 2000 })).toBe(id);
+    const reset = makeNetworkIncident('net::ERR_CONNECTION_RESET', { time: 3000, lastTime: 3000 });
+    expect(await recordIncident(reset)).not.toBe(id);
+    expect((await allIncidents()).map((i) => [i.network?.type, i.count])).toEqual([
+      ['tcp.refused', 2],
+      ['tcp.reset', 1],
+    ]);
+  });
+
+  it('are told apart from 5xx by status 0, in the list and in the hourly counts', async () => {
+    await recordIncident(makeIncident({ time: 1000, lastTime: 1000 }));
+    await recordIncident(makeNetworkIncident('net::ERR_NAME_NOT_RESOLVED', { time: 2000, lastTime: 2000 }));
+    expect((await queryIncidents({ site: 'example.com', status: 0 })).map((i) => i.network?.type)).toEqual([
+      'dns.name_not_resolved',
+    ]);
+    expect((await queryIncidents({ status: 502 })).map((i) => i.status)).toEqual([502]);
+    expect((await hourlyCounts('example.com')).map((r) => [r.status, r.count])).toEqual([
+      [0, 1],
+      [502, 1],
+    ]);
   });
 });
 

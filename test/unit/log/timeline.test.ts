@@ -10,11 +10,14 @@ describe('timeline buckets', () => {
       { time: 39, status: 599, count: 2 },
       { time: 40, status: 500, count: 1 },
       { time: 41, status: 500, count: 9 },
+      // A network error: no response, status 0.
+      { time: 25, status: 0, count: 2 },
     ];
     const buckets = bucketize(points, 0, 40, 4);
-    expect(buckets.map((b) => b.total)).toEqual([4, 1, 0, 3]);
+    expect(buckets.map((b) => b.total)).toEqual([4, 1, 2, 3]);
     expect(buckets[0]?.counts['502']).toBe(4);
-    expect(buckets[3]?.counts).toEqual({ '500': 1, '502': 0, '503': 0, '504': 0, other: 2 });
+    expect(buckets[2]?.counts.network).toBe(2);
+    expect(buckets[3]?.counts).toEqual({ '500': 1, '502': 0, '503': 0, '504': 0, other: 2, network: 0 });
   });
 
   it.each([

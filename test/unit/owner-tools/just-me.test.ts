@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import type { CheckRecord } from '@/lib/log/model';
 import { isItJustMe, type JustMeFacts } from '@/lib/owner-tools/just-me';
-import { makeIncident } from '../helpers/incidents';
+import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 const NOW = Date.UTC(2026, 10, 27, 23, 0);
 
@@ -68,5 +68,26 @@ describe('Is it just me?', () => {
     });
     expect(answer.conclusion).toEqual({ key: 'justme_verdict_unsure' });
     expect(answer.findings).toContainEqual({ key: 'justme_others_unknown' });
+  });
+
+  it('counts network errors as failures and says how far they got', () => {
+    const dns = makeNetworkIncident('net::ERR_NAME_NOT_RESOLVED', {
+      time: NOW - 120_000,
+      lastTime: NOW - 60_000,
+      count: 2,
+    });
+    const answer = isItJustMe({ ...base, incidents: [dns] });
+    expect(answer.findings).toContainEqual({ key: 'justme_repeated', subs: ['2'] });
+    expect(answer.findings).toContainEqual({ key: 'justme_unreached', subs: ['2', 'dns.name_not_resolved'] });
+  });
+
+  it('points at this network’s DNS when the name fails only here and the site works from elsewhere', () => {
+    const dns = makeNetworkIncident('net::ERR_NAME_NOT_RESOLVED', { time: NOW - 120_000, lastTime: NOW - 60_000 });
+    const answer = isItJustMe({ ...base, incidents: [dns], checks: [check(200, 'phone hotspot')] });
+    expect(answer.conclusion).toEqual({ key: 'justme_verdict_resolver', subs: ['phone hotspot'] });
+    const refused = makeNetworkIncident('net::ERR_CONNECTION_REFUSED', { time: NOW - 120_000, lastTime: NOW - 60_000 });
+    expect(isItJustMe({ ...base, incidents: [refused], checks: [check(200, 'phone hotspot')] }).conclusion.key).toBe(
+      'justme_verdict_network',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExplanationCard } from '@/components/card/explanation-card';
 import { englishBrowser } from '../../helpers/i18n-browser';
-import { makeCheck, makeIncident } from '../../helpers/incidents';
+import { makeCheck, makeIncident, makeNetworkIncident } from '../../helpers/incidents';
 
 beforeEach(englishBrowser);
 afterEach(cleanup);
@@ -33,5 +33,29 @@ describe('the explanation card', () => {
     expect(screen.queryByRole('button', { name: 'Reload when it’s back' })).toBeNull();
     expect(screen.getByRole('status').textContent).not.toBe('');
     expect(screen.queryByRole('button', { name: /Don’t explain errors on/ })).toBeNull();
+  });
+
+  it('explains a site that cannot be reached: its title, the browser’s error, the hops and the next steps', () => {
+    const incident = makeNetworkIncident('net::ERR_NAME_NOT_RESOLVED', {}, 'http://shop.example.com/');
+    const { container } = render(
+      <ExplanationCard incident={incident} logState="saved" onRetry={() => {}} reload={idle} />,
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('This site’s address can’t be found');
+    expect(container.textContent).toContain('net::ERR_NAME_NOT_RESOLVED · dns.name_not_resolved');
+    expect(container.querySelector('.x5-code')?.textContent).toBe('DNS');
+    const hops = [...container.querySelectorAll('.x5-hop')].map((li) => [
+      li.querySelector('.x5-hop-name')?.textContent,
+      li.classList.contains('x5-hop-failed'),
+      li.classList.contains('x5-hop-not-reached'),
+    ]);
+    expect(hops).toEqual([
+      ['You', false, false],
+      ['Your network / DNS', true, false],
+      ['Site’s server', false, true],
+    ]);
+    expect(container.textContent).toContain('Check that the address is spelled right.');
+    expect(container.textContent).not.toContain('status page');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'This is my site' }));
+    expect(screen.getByRole('region', { name: 'For the site’s owner' }).textContent).toContain('dig NAME');
   });
 });
