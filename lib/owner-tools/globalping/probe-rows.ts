@@ -194,7 +194,7 @@ export function probeRows(
       // `target` (the site or its path, its DNS records included) and `resolver` (its DNS
       // did not answer usably) are the site's failures; `internal` is the probe's own.
       outcome = 'failing';
-      error = errorOf(String(unfinished.rawOutput ?? ''));
+      error = unfinished.failureSource === 'resolver' ? 'dns' : errorOf(String(unfinished.rawOutput ?? ''));
     } else {
       exclusion =
         unfinished?.status === 'offline' ? 'offline' : unfinished?.status === 'failed' ? 'probe-error' : 'unfinished';

@@ -157,6 +157,13 @@ describe('verdict: probes that errored, timed out or were offline', () => {
     expect(v.rows.filter((r) => r.status === null).every((r) => r.ttfbMs === null && r.edge === null)).toBe(true);
   });
 
+  it("counts a lookup the site's DNS did not answer as a DNS failure, whatever the message", () => {
+    const m = structuredClone(http('probe-errors'));
+    const berlin = m.results[1]?.result;
+    if (berlin?.status === 'failed') berlin.failureSource = 'resolver';
+    expect(verdict(m, null, visitor).rows[1]).toMatchObject({ city: 'Berlin', outcome: 'failing', error: 'dns' });
+  });
+
   it('is no verdict when fewer than 3 probes answered', () => {
     const few = structuredClone(http('probe-errors'));
     few.results = few.results.slice(2, 5);
