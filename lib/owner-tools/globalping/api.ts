@@ -14,7 +14,7 @@ export const POLL_INTERVAL_MS = 500;
 export const MEASUREMENT_DEADLINE_MS = 40_000;
 
 /** One request to the API gives up after this long. */
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Bodies larger than this are not what the spec describes (10 probes with 10 kB bodies are ~150 kB). */
 const MAX_BODY_CHARS = 10_000_000;
@@ -36,7 +36,7 @@ export interface GlobalpingDeps {
 }
 
 /** Options for waiting on a measurement. */
-export interface WaitOptions {
+interface WaitOptions {
   signal?: AbortSignal;
   /** Total time allowed from the first poll; defaults to MEASUREMENT_DEADLINE_MS. */
   deadlineMs?: number;

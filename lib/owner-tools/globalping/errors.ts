@@ -1,8 +1,8 @@
-import { parseRetryAfter } from '../../retry-after';
+import { parseRetryAfter } from '@/lib/diagnosis/retry-after';
 import type { ErrorBody, HttpMeasurement, MeasurementResponse } from './schema';
 
 /** What the rate-limit headers of a 429 said (`X-RateLimit-*`, `X-Request-Cost`, `Retry-After`). */
-export interface RateLimit {
+interface RateLimit {
   /** Epoch ms when trying again can work: from `Retry-After` or `X-RateLimit-Reset`; null if neither. */
   retryAt: number | null;
   /** Tests allowed per window (`X-RateLimit-Limit`). */
@@ -57,7 +57,7 @@ function intHeader(headers: Headers, name: string): number | null {
  * Reads the rate-limit headers. GET answers 429 with `Retry-After`; POST with
  * `X-RateLimit-Reset`, the seconds until the hourly window starts again.
  */
-export function rateLimitOf(headers: Headers, now: number): RateLimit {
+function rateLimitOf(headers: Headers, now: number): RateLimit {
   const retryAfter = parseRetryAfter(headers.get('retry-after') ?? undefined, now);
   const reset = intHeader(headers, 'x-ratelimit-reset');
   return {

@@ -3,7 +3,7 @@ import { GlobalpingError, type GlobalpingFailure } from './errors';
 import type { DnsMeasurement, HttpMeasurement, MeasurementRequest, MeasurementResponse } from './schema';
 
 /** How far a measurement has got: tests that are final out of all its tests. */
-export interface Progress {
+interface Progress {
   done: number;
   total: number;
 }
@@ -22,7 +22,7 @@ export interface Measured {
 }
 
 /** Tests that are final (anything but `in-progress`) out of all tests. */
-export function progressOf(measurement: MeasurementResponse): Progress {
+function progressOf(measurement: MeasurementResponse): Progress {
   const done = measurement.results.filter((r) => r.result.status !== 'in-progress').length;
   return { done, total: measurement.results.length };
 }

@@ -1,4 +1,4 @@
-import { type EdgeLocation, edgeLocation } from '../../edge-location';
+import { type EdgeLocation, edgeLocation } from '@/lib/diagnosis/edge-location';
 import type {
   ContinentCode,
   DnsMeasurement,
@@ -11,10 +11,10 @@ import type {
 } from './schema';
 
 /** How one probe's request went: the server answered (below 500), failed (5xx or no answer), or the probe itself did not tell. */
-export type ProbeOutcome = 'up' | 'failing' | 'excluded';
+type ProbeOutcome = 'up' | 'failing' | 'excluded';
 
 /** Why a probe's answer does not count: it was offline, failed on its own side, or had not finished. */
-export type Exclusion = 'offline' | 'probe-error' | 'unfinished';
+type Exclusion = 'offline' | 'probe-error' | 'unfinished';
 
 /** Why a probe got no HTTP answer, from the probe's error message. */
 export type ProbeError = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'private-address' | 'other';
@@ -23,7 +23,7 @@ export type ProbeError = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'priv
 export type DnsMatch = 'same' | 'nearby' | 'different';
 
 /** One probe's DNS lookup of the host. */
-export interface DnsRow {
+interface DnsRow {
   /** NOERROR, NXDOMAIN, SERVFAIL, …; null when the lookup did not finish. */
   rcode: string | null;
   /** The A or AAAA values, in the order received. */

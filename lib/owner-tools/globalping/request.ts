@@ -1,4 +1,4 @@
-import { redactUrl } from '../../redact';
+import { redactUrl } from '@/lib/log/redact';
 import type { HttpRequestOptions, MeasurementLocationOption, MeasurementRequest } from './schema';
 
 /**

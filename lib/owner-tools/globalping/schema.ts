@@ -27,7 +27,7 @@ export interface MeasurementLocationOption {
  * `MeasurementLocations`: places to pick probes from, or the `id` of an earlier measurement
  * whose probes (in the same order) should run this one too.
  */
-export type MeasurementLocations = MeasurementLocationOption[] | string;
+type MeasurementLocations = MeasurementLocationOption[] | string;
 
 /** `MeasurementHttpOptions.request` (without `host` and `headers`, which we never send). */
 export interface HttpRequestOptions {
@@ -40,7 +40,7 @@ export interface HttpRequestOptions {
 }
 
 /** `MeasurementHttpOptions` (without `resolver` and `ipVersion`, which we never send). */
-export interface MeasurementHttpOptions {
+interface MeasurementHttpOptions {
   request?: HttpRequestOptions;
   /** `HttpProtocol`; the API's default is HTTPS. */
   protocol?: 'HTTP' | 'HTTPS' | 'HTTP2';
@@ -48,7 +48,7 @@ export interface MeasurementHttpOptions {
 }
 
 /** `MeasurementDnsOptions` (only what we send). */
-export interface MeasurementDnsOptions {
+interface MeasurementDnsOptions {
   /** `DnsQueryType`, of which we ask only for addresses. */
   query?: { type: 'A' | 'AAAA' };
 }
@@ -93,7 +93,7 @@ export interface Probe {
 }
 
 /** `FailureSource` (experimental in the API): where a failed test most likely failed. */
-export type FailureSource = 'target' | 'resolver' | 'internal';
+type FailureSource = 'target' | 'resolver' | 'internal';
 
 /** `InProgressTestResult`, `FailedTestResult`, `OfflineTestResult`. */
 export interface UnfinishedTestResult {
@@ -128,7 +128,7 @@ export interface FinishedHttpTestResult {
 }
 
 /** `DnsTestAnswer`. */
-export interface DnsTestAnswer {
+interface DnsTestAnswer {
   name: string;
   type: string;
   ttl: number;

@@ -2,24 +2,24 @@ import { type ProbeError, type ProbeRow, probeRows } from './probe-rows';
 import type { ContinentCode, DnsMeasurement, HttpMeasurement } from './schema';
 
 /** The answer in one word: the sentence around it comes from the message files. */
-export type VerdictKind = 'down-for-everyone' | 'just-you' | 'partly-down' | 'inconclusive';
+type VerdictKind = 'down-for-everyone' | 'just-you' | 'partly-down' | 'inconclusive';
 
 /** Why there is no clearer answer. */
-export type InconclusiveReason =
+type InconclusiveReason =
   /** Fewer than MIN_ANSWERS probes answered for the site. */
   | 'too-few-answers'
   /** The probes got answers, and so did the visitor: nothing is failing now. */
   | 'no-failure';
 
 /** Below this many probes that answered for the site (rather than failing on their own side), nothing is claimed. */
-export const MIN_ANSWERS = 3;
+const MIN_ANSWERS = 3;
 
 /**
  * With this many answers or more, one probe may disagree with the rest without changing the
  * verdict (a probe on a flaky network, an edge still serving a cached page): "7 of 8 got 502"
  * is still down for everyone. The counts always say how many agreed.
  */
-export const OUTLIER_FROM = 6;
+const OUTLIER_FROM = 6;
 
 /** What the visitor saw and where they are, when the caller knows it. */
 export interface Visitor {
@@ -32,13 +32,13 @@ export interface Visitor {
 }
 
 /** How many of something there were, and how many of them failed. */
-export interface Tally {
+interface Tally {
   total: number;
   failing: number;
 }
 
 /** How many failing probes got one status (`status`) or one kind of no-answer (`error`). */
-export interface FailureCount {
+interface FailureCount {
   status: number | null;
   error: ProbeError | null;
   count: number;
