@@ -32,18 +32,28 @@ function failureOf(error: unknown): GlobalpingFailure {
   throw error;
 }
 
+/** The measurements asked for: their ids (the DNS one may be missing) and why DNS is missing. */
+export interface Started {
+  httpId: string;
+  /** Probes the API assigned to the HTTP measurement. */
+  probesCount: number;
+  dnsId: string | null;
+  dnsFailure: GlobalpingFailure | null;
+}
+
 /**
- * Runs the HTTP measurement, then the DNS one on the same probes (`dnsFor` gets the HTTP
- * measurement's id), and waits for both. A failure of the HTTP measurement is thrown, as a
- * GlobalpingError; the DNS lookup only adds detail, so its failure is returned instead.
+ * Asks for the HTTP measurement, then the DNS one on the same probes (`dnsFor` gets the HTTP
+ * measurement's id). Kept apart from waiting, so that the ids can be stored and a stopped
+ * service worker can wait again without asking (and paying) twice. A failure of the HTTP
+ * measurement is thrown, as a GlobalpingError; the DNS lookup only adds detail, so its failure
+ * is returned instead.
  */
-export async function measure(
+export async function startMeasurements(
   client: GlobalpingClient,
   http: MeasurementRequest,
   dnsFor: (httpId: string) => MeasurementRequest | null,
-  options: { signal?: AbortSignal; onProgress?: (progress: MeasureProgress) => void } = {},
-): Promise<Measured> {
-  const { signal, onProgress } = options;
+  signal?: AbortSignal,
+): Promise<Started> {
   const created = await client.create(http, signal);
   const dnsRequest = dnsFor(created.id);
   let dnsFailure: GlobalpingFailure | null = null;
@@ -55,9 +65,20 @@ export async function measure(
       dnsFailure = failureOf(error);
     }
   }
+  return { httpId: created.id, probesCount: created.probesCount, dnsId, dnsFailure };
+}
 
+/** Waits for both measurements (./api.ts polls as the spec asks), reporting progress. */
+export async function waitMeasurements(
+  client: GlobalpingClient,
+  started: Started,
+  options: { signal?: AbortSignal; onProgress?: (progress: MeasureProgress) => void } = {},
+): Promise<Measured> {
+  const { signal, onProgress } = options;
+  const { httpId, dnsId } = started;
+  let dnsFailure = started.dnsFailure;
   const progress: MeasureProgress = {
-    http: { done: 0, total: created.probesCount },
+    http: { done: 0, total: started.probesCount },
     dns: dnsId ? { done: 0, total: 0 } : null,
   };
   const report = (which: 'http' | 'dns') => (m: MeasurementResponse) => {
@@ -68,7 +89,7 @@ export async function measure(
   const stop = new AbortController();
   const dnsSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const [httpResult, dnsResult] = await Promise.all([
-    client.wait(created.id, { signal, onProgress: report('http') }),
+    client.wait(httpId, { signal, onProgress: report('http') }),
     dnsId
       ? client.wait(dnsId, { signal: dnsSignal, onProgress: report('dns') }).catch((error: unknown) => {
           dnsFailure = failureOf(error);

@@ -2,7 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { globalpingClient } from '../../../../lib/owner-tools/globalping/api';
 import { GlobalpingError } from '../../../../lib/owner-tools/globalping/errors';
-import { type MeasureProgress, measure } from '../../../../lib/owner-tools/globalping/measure';
+import {
+  type MeasureProgress,
+  startMeasurements,
+  waitMeasurements,
+} from '../../../../lib/owner-tools/globalping/measure';
 import { dnsMeasurement, httpMeasurement, type MeasurementInput } from '../../../../lib/owner-tools/globalping/request';
 import { verdict } from '../../../../lib/owner-tools/globalping/verdict';
 import { type GlobalpingStub, type StubMode, startGlobalpingStub } from '../../../stubs/globalping-stub';
@@ -26,13 +30,12 @@ async function check(
   const client = globalpingClient({ base: stub.url, sleep: async () => {} });
   const plan = httpMeasurement(input);
   if (!plan.ok) throw new Error(plan.problem);
-  const measured = await measure(client, plan.request, (id) => dnsMeasurement(input.url, id, visitorIp), {
-    onProgress,
-  });
+  const started = await startMeasurements(client, plan.request, (id) => dnsMeasurement(input.url, id, visitorIp));
+  const measured = await waitMeasurements(client, started, { onProgress });
   return { measured, stub };
 }
 
-describe('measure', () => {
+describe('startMeasurements and waitMeasurements', () => {
   it('runs the HTTP measurement, then DNS on the same probes, and gives what the verdict needs', async () => {
     const progress: MeasureProgress[] = [];
     const { measured, stub } = await check(
