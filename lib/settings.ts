@@ -121,8 +121,7 @@ function migrateSettings(stored: unknown): Settings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
   const bool = (
     key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages' | 'timesInUtc' | 'otherNetworks' | 'otherNetworksPath',
-  ) =>
-    typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
+  ) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key]);
   const list = <T>(key: string, ok: (v: unknown) => v is T): T[] =>
     Array.isArray(raw[key]) ? [...new Set((raw[key] as unknown[]).filter(ok))] : [];
   return {

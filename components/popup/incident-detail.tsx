@@ -1,10 +1,12 @@
 import { HopDiagram } from '@/components/card/hop-diagram';
+import { OtherNetworksResult } from '@/components/card/other-networks-result';
 import { useCopyReport } from '@/components/card/use-copy-report';
 import { causeText, codeText } from '@/lib/i18n/diagnosis-text';
 import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 import { CodeBadge } from './badges';
+import { useZone } from './zone';
 
 export interface Props {
   incident: Incident;
@@ -17,6 +19,7 @@ export function IncidentDetail({ incident, onBack }: Props) {
   const d = incident.diagnosis;
   const code = codeText(incident.status, 'owner', t);
   const first = d.causes[0];
+  const zone = useZone();
   return (
     <section class="detail" aria-labelledby="detail-heading">
       <button type="button" class="link" onClick={onBack}>
@@ -41,6 +44,12 @@ export function IncidentDetail({ incident, onBack }: Props) {
           </div>
         ))}
       </dl>
+      {incident.otherNetworks && (
+        <section aria-label={t('net_heading')}>
+          <h3>{t('net_heading')}</h3>
+          <OtherNetworksResult check={incident.otherNetworks} zone={zone} />
+        </section>
+      )}
       <div class="actions">
         <button type="button" class="primary" onClick={copy.copy}>
           {t('popup_copy_report')}

@@ -121,10 +121,10 @@ export interface CheckRecord {
 }
 
 /** The answer of a check from other networks, in one word (the sentence comes from the message files). */
-export type OtherNetworksVerdict = 'down-for-everyone' | 'just-you' | 'partly-down' | 'inconclusive';
+type OtherNetworksVerdict = 'down-for-everyone' | 'just-you' | 'partly-down' | 'inconclusive';
 
 /** Why a probe got no HTTP answer. */
-export type ProbeErrorKind = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'private-address' | 'other';
+type ProbeErrorKind = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'private-address' | 'other';
 
 /** One probe of a check from other networks: where it was, what it got, what its DNS said. */
 export interface OtherNetworksProbe {

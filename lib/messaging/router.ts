@@ -96,7 +96,8 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       if (!url || !(await privateAllowed(caller))) return null;
       const site = siteOf(url);
       const about = explained ? explained.incident : caller.tab ? await shown.get(caller.tab.id) : undefined;
-      const incident = (await ownIncident(about?.id, site)) ?? (about?.site === site ? { ...about, id: undefined } : null);
+      const incident =
+        (await ownIncident(about?.id, site)) ?? (about?.site === site ? { ...about, id: undefined } : null);
       return { url, site, incident };
     }
     const url = pageAddress(String(body.url));

@@ -8,7 +8,7 @@ import type { OtherNetworksCheck } from '@/lib/log/model';
  */
 
 /** The API: the only host this feature talks to, and the optional host permission it asks for. */
-export const GLOBALPING_ORIGIN = 'https://api.globalping.io';
+const GLOBALPING_ORIGIN = 'https://api.globalping.io';
 export const GLOBALPING_PERMISSION = { origins: [`${GLOBALPING_ORIGIN}/*`] };
 
 /** Why a check from other networks gave no answer, in the words the person needs. */
@@ -67,4 +67,17 @@ export interface GlobalpingModule {
  */
 export function countryOfLanguage(tag: string): string | null {
   return /^[a-z]{2,3}(?:-[A-Za-z]{4})?-([A-Za-z]{2})(?:-|$)/.exec(tag)?.[1]?.toUpperCase() ?? null;
+}
+
+/** What a page needs to offer "Check from other networks" (lib/messaging/other-networks-client.ts). */
+export interface OtherNetworksApi {
+  /** Starts a check of `url` (or answers the one running); `off` when the person has not agreed. */
+  check(url: string, incidentId?: number): Promise<OtherNetworksState>;
+  /** Where the check of `url`'s site stands. */
+  status(url: string): Promise<OtherNetworksState>;
+  /**
+   * How a person agrees: here, on one of the extension's pages, which may ask for the API's host
+   * permission (true once granted and saved); or, from the overlay, in the settings it opens.
+   */
+  consent: { where: 'here'; allow(includePath: boolean): Promise<boolean> } | { where: 'settings'; open(): void };
 }

@@ -2,7 +2,10 @@ import type { OtherNetworksCheck, OtherNetworksProbe } from '@/lib/log/model';
 import type { Verdict } from './verdict';
 
 /** What the log keeps of a verdict: the counts its sentence needs and one line per probe. */
-export function checkOf(v: Verdict, facts: { time: number; measurementId: string; target: string }): OtherNetworksCheck {
+export function checkOf(
+  v: Verdict,
+  facts: { time: number; measurementId: string; target: string },
+): OtherNetworksCheck {
   const failure = v.failures[0];
   const probes: OtherNetworksProbe[] = v.rows.map((row) => ({
     country: row.country,

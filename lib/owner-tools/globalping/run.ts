@@ -1,5 +1,5 @@
-import { redactUrl } from '@/lib/log/redact';
 import type { OtherNetworksCheck } from '@/lib/log/model';
+import { redactUrl } from '@/lib/log/redact';
 import type { OtherNetworksFailure } from '../other-networks';
 import { type GlobalpingDeps, globalpingClient } from './api';
 import { GlobalpingError } from './errors';
