@@ -1,15 +1,22 @@
 import { failureOf, GlobalpingError } from './errors';
 import type { CreateMeasurementResponse, MeasurementRequest, MeasurementResponse } from './schema';
 
-/** The one API this feature talks to. */
+/**
+ * The one API this feature talks to.
+ * @internal Exported for tests.
+ */
 export const GLOBALPING_API = 'https://api.globalping.io';
 
-/** The spec: poll a running measurement no sooner than 500 ms after the previous answer. */
+/**
+ * The spec: poll a running measurement no sooner than 500 ms after the previous answer.
+ * @internal Exported for tests.
+ */
 export const POLL_INTERVAL_MS = 500;
 
 /**
  * How long to wait for a measurement in all. The spec: a probe's own timeout is at most 30 s,
  * and "callers should allow at least 10 additional seconds" before giving up.
+ * @internal Exported for tests.
  */
 export const MEASUREMENT_DEADLINE_MS = 40_000;
 

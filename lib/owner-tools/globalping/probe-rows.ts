@@ -20,7 +20,7 @@ type Exclusion = 'offline' | 'probe-error' | 'unfinished';
 export type ProbeError = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'private-address' | 'other';
 
 /** How a probe's DNS answer compares with the address the visitor's browser connected to. */
-export type DnsMatch = 'same' | 'nearby' | 'different';
+type DnsMatch = 'same' | 'nearby' | 'different';
 
 /** One probe's DNS lookup of the host. */
 interface DnsRow {
@@ -132,7 +132,10 @@ function sameAddress(a: string, b: string): boolean {
   return ga && gb ? ga.join(':') === gb.join(':') : a === b;
 }
 
-/** Compares a probe's DNS answers with the visitor's address; exported for its tests. */
+/**
+ * Compares a probe's DNS answers with the visitor's address.
+ * @internal Exported for tests.
+ */
 export function dnsMatch(addresses: readonly string[], visitorIp: string): DnsMatch {
   if (addresses.some((a) => sameAddress(a, visitorIp))) return 'same';
   const prefix = prefixOf(visitorIp);

@@ -5,6 +5,7 @@ import type { HttpRequestOptions, MeasurementLocationOption, MeasurementRequest 
  * Where the probes come from: a few on each inhabited continent, so that a failure confined to
  * one region shows as such. 9 probes, plus one in the visitor's country when it is known: within
  * the issue's 5–10, and a small share of the 250 tests an hour an anonymous user may run.
+ * @internal Exported for tests.
  */
 export const PROBE_LOCATIONS: readonly MeasurementLocationOption[] = [
   { continent: 'EU', limit: 2 },
@@ -52,7 +53,7 @@ export interface MeasurementInput {
 export type TargetProblem = 'not-a-url' | 'not-http' | 'not-public';
 
 /** The host and how to reach it, or why there is nothing to measure. */
-export type Target =
+type Target =
   | { ok: true; host: string; protocol: 'HTTP' | 'HTTPS'; port: number | null; isIp: boolean }
   | { ok: false; problem: TargetProblem };
 
@@ -73,7 +74,10 @@ function isPrivateV6(host: string): boolean {
   return h === '::' || h === '::1' || h.startsWith('::ffff:') || /^(f[cd]|fe[89ab]|ff)/.test(first);
 }
 
-/** Reads the host out of an address and says whether probes on the internet could reach it. */
+/**
+ * Reads the host out of an address and says whether probes on the internet could reach it.
+ * @internal Exported for tests.
+ */
 export function targetOf(url: string): Target {
   let parsed: URL;
   try {
@@ -101,7 +105,10 @@ export function targetOf(url: string): Target {
   };
 }
 
-/** The probe locations: the spread above, and the visitor's own country when it is known. */
+/**
+ * The probe locations: the spread above, and the visitor's own country when it is known.
+ * @internal Exported for tests.
+ */
 export function locationsFor(visitorCountry?: string | null): MeasurementLocationOption[] {
   const locations = PROBE_LOCATIONS.map((l) => ({ ...l }));
   if (visitorCountry && /^[a-z]{2}$/i.test(visitorCountry)) {

@@ -45,7 +45,7 @@ function failureOf(error: unknown): OtherNetworksFailure {
 }
 
 /** The address a measurement requests, as the API is told it (never user:password or fragment). */
-function targetOf(url: string, includePath: boolean): string {
+function sentAddress(url: string, includePath: boolean): string {
   const redacted = new URL(redactUrl(url));
   return includePath ? `${redacted.origin}${redacted.pathname}${redacted.search}` : `${redacted.origin}/`;
 }
@@ -68,7 +68,7 @@ export async function startCheck(
     const started = await startMeasurements(globalpingClient(deps), plan.request, (id) =>
       dnsMeasurement(input.url, id, input.visitorIp),
     );
-    return { ok: true, value: { ...started, target: targetOf(input.url, input.includePath) } };
+    return { ok: true, value: { ...started, target: sentAddress(input.url, input.includePath) } };
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   }
