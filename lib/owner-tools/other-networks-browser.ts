@@ -48,7 +48,11 @@ const BLOCKED_KEY = 'other-networks-blocked';
  * The runner, with the way to load the Globalping code passed in (the background gives
  * lib/platform/lazy-script.ts's loader; tests a module pointed at a stub).
  */
-export function createOtherNetworks(load: () => Promise<GlobalpingModule>) {
+export function createOtherNetworks(
+  load: () => Promise<GlobalpingModule>,
+  /** The browser's language tag, whose region hints at the person's country (no location is asked for). */
+  language: () => string = () => globalThis.navigator?.language ?? '',
+) {
   const session = browser.storage.session;
   // Checks this worker is waiting for; after a stop, the next status question resumes them.
   const waiting = new Set<string>();
@@ -132,7 +136,7 @@ export function createOtherNetworks(load: () => Promise<GlobalpingModule>) {
     const visitor = {
       status: target.incident?.status ?? null,
       ip: target.incident?.ip ?? null,
-      country: countryOfLanguage(navigator.language),
+      country: countryOfLanguage(language()),
     };
     const job: Job = {
       time: now,
