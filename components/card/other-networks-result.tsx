@@ -19,7 +19,7 @@ export function OtherNetworksResult({ check, zone = { utc: false } }: Props) {
       </p>
       {dns && <p class="x5-note">{dns}</p>}
       <div class="x5-net-scroll">
-        <table class="x5-net-table">
+        <table class="x5-net-table" aria-label={t('net_table')}>
           <thead>
             <tr>
               <th scope="col">{t('net_col_where')}</th>

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { MeasurementResponse } from '../../lib/owner-tools/globalping/schema';
@@ -54,8 +55,9 @@ export interface ReceivedRequest {
 
 /** A running stub of the Globalping API on loopback. */
 export interface GlobalpingStub {
-  /** `http://127.0.0.1:PORT`, to pass as the client's `base`. */
+  /** `http://127.0.0.1:PORT` (or https with `tls`), to pass as the client's `base`. */
   url: string;
+  port: number;
   server: Server;
   /** Every request, oldest first. */
   requests: ReceivedRequest[];
@@ -113,7 +115,12 @@ function newId(): string {
  * answering from test/fixtures/globalping/. It checks each POST against the schema's rules
  * (see globalping-rules.ts) and answers 400 as the API would when one is broken.
  */
-export function startGlobalpingStub(mode: StubMode, port = 0): Promise<GlobalpingStub> {
+export function startGlobalpingStub(
+  mode: StubMode,
+  port = 0,
+  /** Serves HTTPS with this key and certificate (the end-to-end tests map api.globalping.io here). */
+  tls?: { key: string; cert: string },
+): Promise<GlobalpingStub> {
   const measurements = new Map<string, Stored>();
   const requests: ReceivedRequest[] = [];
   let stub: GlobalpingStub;
@@ -210,16 +217,18 @@ export function startGlobalpingStub(mode: StubMode, port = 0): Promise<Globalpin
     sendRecorded(res, 'error-404');
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
-  });
+  };
+  const server: Server = tls ? createTlsServer(tls, listener) : createServer(listener);
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address() as AddressInfo;
       stub = {
-        url: `http://127.0.0.1:${actual}`,
+        url: `${tls ? 'https' : 'http'}://127.0.0.1:${actual}`,
+        port: actual,
         server,
         requests,
         mode,

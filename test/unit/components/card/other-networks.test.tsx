@@ -61,8 +61,8 @@ const CHECK: OtherNetworksCheck = {
 /** The card on a page that offers the check, with the background's answers scripted. */
 function card(answers: OtherNetworksState[], consent: OtherNetworksApi['consent']) {
   const api: OtherNetworksApi = {
-    check: vi.fn(async () => answers.shift() ?? { state: 'idle' }),
-    status: vi.fn(async () => answers.shift() ?? { state: 'idle' }),
+    check: vi.fn(async (): Promise<OtherNetworksState> => answers.shift() ?? { state: 'idle' }),
+    status: vi.fn(async (): Promise<OtherNetworksState> => answers.shift() ?? { state: 'idle' }),
     consent,
   };
   render(
