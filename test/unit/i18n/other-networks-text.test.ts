@@ -17,11 +17,11 @@ const TIME = Date.UTC(2026, 10, 27, 22, 45);
 
 /** What the log keeps of a recorded measurement, judged for a visitor who got `status`. */
 function kept(scenario: string, status: number, ip = '104.21.48.7'): OtherNetworksCheck {
-  const v = verdict(
-    fixture<HttpMeasurement>(`http-${scenario}`),
-    fixture<DnsMeasurement>(`dns-${scenario}`),
-    { status, ip, country: 'DE' },
-  );
+  const v = verdict(fixture<HttpMeasurement>(`http-${scenario}`), fixture<DnsMeasurement>(`dns-${scenario}`), {
+    status,
+    ip,
+    country: 'DE',
+  });
   return checkOf(v, { time: TIME, measurementId: 'PY5fMsREMmIq45VR', target: 'https://shop.example.com/' });
 }
 

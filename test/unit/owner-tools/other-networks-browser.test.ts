@@ -77,10 +77,18 @@ describe('check from other networks, in the background', () => {
     expect(done.state).toBe('done');
     const posts = stub.requests.filter((r) => r.method === 'POST');
     expect(posts.map((p) => (p.body as { type: string }).type)).toEqual(['http', 'dns']);
-    expect(posts[0]?.body).toMatchObject({ target: 'shop.example.com', measurementOptions: { request: { path: '/' } } });
-    for (const secret of ['account', '8812', 'abc123']) expect(stub.requests.map((r) => r.text).join()).not.toContain(secret);
+    expect(posts[0]?.body).toMatchObject({
+      target: 'shop.example.com',
+      measurementOptions: { request: { path: '/' } },
+    });
+    for (const secret of ['account', '8812', 'abc123'])
+      expect(stub.requests.map((r) => r.text).join()).not.toContain(secret);
     const kept = (await incidentById(id))?.otherNetworks;
-    expect(kept).toMatchObject({ verdict: 'down-for-everyone', target: 'https://shop.example.com/', service: 'globalping' });
+    expect(kept).toMatchObject({
+      verdict: 'down-for-everyone',
+      target: 'https://shop.example.com/',
+      service: 'globalping',
+    });
     expect(kept?.probes.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -90,7 +98,9 @@ describe('check from other networks, in the background', () => {
     const run = runner();
     await run.start(target);
     const done = await settled(run, 'example.com');
-    expect(done.state === 'done' && done.check.target).toBe('https://shop.example.com/account/orders/8812?session=REDACTED&lang=de');
+    expect(done.state === 'done' && done.check.target).toBe(
+      'https://shop.example.com/account/orders/8812?session=REDACTED&lang=de',
+    );
     expect(stub.requests[0]?.text).not.toContain('abc123');
   });
 
