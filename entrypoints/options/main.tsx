@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
 import { t } from '@/lib/i18n/translate';
-import { dropOtherNetworksPermission, requestOtherNetworksPermission } from '@/lib/messaging/other-networks-client';
+import { dropOtherNetworksPermission, requestOtherNetworksPermission } from '@/lib/platform/other-networks-permission';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 

@@ -74,7 +74,7 @@ export default defineContentScript({
     };
     // "Check from other networks": the overlay may not ask for a permission, so the person agrees in the settings.
     render(
-      <OtherNetworksContext.Provider value={otherNetworksClient('settings')}>
+      <OtherNetworksContext.Provider value={otherNetworksClient()}>
         <OverlayApp
           initial={payload}
           root={root}

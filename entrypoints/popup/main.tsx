@@ -14,6 +14,7 @@ import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/platform/download';
+import { agreeHere } from '@/lib/platform/other-networks-permission';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
@@ -85,7 +86,7 @@ async function start(): Promise<void> {
     notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
   };
   render(
-    <OtherNetworksContext.Provider value={otherNetworksClient('here')}>
+    <OtherNetworksContext.Provider value={otherNetworksClient(agreeHere)}>
       <PopupApp api={api} />
     </OtherNetworksContext.Provider>,
     document.getElementById('app') as HTMLElement,
