@@ -102,6 +102,7 @@ describe('a page that redirects the extension’s requests to this machine', () 
 
     // The popup's Check now, for the tab.
     const popup = await PopupPage.open(session, 'http://attack.test/*');
+    await popup.openTools();
     await popup.page.getByRole('button', { name: 'Check now' }).click();
     await popup.page.getByRole('status').filter({ hasText: 'answered HTTP/1.1 302 Found' }).waitFor();
 
