@@ -24,6 +24,9 @@ export default defineConfig({
     ],
     host_permissions: ['<all_urls>'],
     optional_permissions: ['notifications'],
+    // "Check from other networks" (off by default): asked for when the person agrees to send a
+    // failing site's address to Globalping's API, and only then (README, Privacy).
+    optional_host_permissions: ['https://api.globalping.io/*'],
     action: { default_title: '__MSG_extName__' },
     // Firefox's default for Manifest V3 pages adds upgrade-insecure-requests, which would turn a
     // check of an http:// site into one of https:// (another address). Chromium's has none.

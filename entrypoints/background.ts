@@ -9,10 +9,12 @@ import { RequestStarts } from '@/lib/failure/request-starts';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
+import { GLOBALPING_SCRIPT } from '@/lib/owner-tools/other-networks';
 import { pageFacts } from '@/lib/owner-tools/page-facts-browser';
 import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { restoreWatches, runWatch } from '@/lib/owner-tools/watch-browser';
 import { ALL_SITES, showHostAccess } from '@/lib/platform/host-access';
+import { registerLazyScript } from '@/lib/platform/lazy-script';
 import { ownOrigin } from '@/lib/platform/own-origin';
 import { restrictStorage } from '@/lib/platform/storage-access';
 
@@ -25,6 +27,10 @@ export default defineBackground(() => {
   // Settings, watches and status-page addresses are not for content scripts (Chromium 140+;
   // Firefox has no way to say so: README, threat model). The overlay writes through messages.
   void restrictStorage(browser.storage.local);
+
+  // "Check from other networks" brings its code only when a person uses it; Chromium's worker
+  // can import it later only if it saw it at install (lib/platform/lazy-script.ts).
+  registerLazyScript(GLOBALPING_SCRIPT);
 
   // Firefox can report tabId -1 on completion of a navigation it started itself (the address
   // bar): a main-frame listener keeps the tab of failing ones (lib/failure/firefox-tab-recall.ts).

@@ -28,6 +28,13 @@ export interface Settings {
   statusPageUrls: Record<string, string>;
   /** The popup shows times in UTC rather than in the machine's zone (its UTC switch). */
   timesInUtc: boolean;
+  /**
+   * "Check from other networks": sends a failing site's address to Globalping's API when the
+   * person asks for a check. Off until they agree (the first use explains what is sent).
+   */
+  otherNetworks: boolean;
+  /** With it, the page's path and query (secrets removed) are sent too, not only the site's address. */
+  otherNetworksPath: boolean;
 }
 
 /** @internal Exported for tests and benchmarks; the extension reads settings through loadSettings. */
@@ -43,6 +50,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   statusPages: false,
   statusPageUrls: {},
   timesInUtc: false,
+  otherNetworks: false,
+  otherNetworksPath: false,
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
@@ -110,8 +119,9 @@ function statusUrls(value: unknown): Record<string, string> {
  */
 function migrateSettings(stored: unknown): Settings {
   const raw = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
-  const bool = (key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages' | 'timesInUtc') =>
-    typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key];
+  const bool = (
+    key: 'overlay' | 'apiNotices' | 'logPrivate' | 'statusPages' | 'timesInUtc' | 'otherNetworks' | 'otherNetworksPath',
+  ) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : DEFAULT_SETTINGS[key]);
   const list = <T>(key: string, ok: (v: unknown) => v is T): T[] =>
     Array.isArray(raw[key]) ? [...new Set((raw[key] as unknown[]).filter(ok))] : [];
   return {
@@ -129,6 +139,8 @@ function migrateSettings(stored: unknown): Settings {
     statusPages: bool('statusPages'),
     statusPageUrls: statusUrls(raw.statusPageUrls),
     timesInUtc: bool('timesInUtc'),
+    otherNetworks: bool('otherNetworks'),
+    otherNetworksPath: bool('otherNetworksPath'),
   };
 }
 

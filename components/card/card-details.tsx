@@ -2,6 +2,7 @@ import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 import { EvidenceList } from './evidence-list';
+import { OtherNetworks } from './other-networks';
 
 export interface Props {
   incident: Incident;
@@ -26,6 +27,7 @@ export function CardDetails({ incident }: Props) {
           ))}
         </dl>
       </details>
+      <OtherNetworks url={incident.pageUrl} incidentId={incident.id} kept={incident.otherNetworks} folded />
     </>
   );
 }

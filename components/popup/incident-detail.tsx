@@ -1,4 +1,5 @@
 import { HopDiagram } from '@/components/card/hop-diagram';
+import { OtherNetworksResult } from '@/components/card/other-networks-result';
 import { useCopyReport } from '@/components/card/use-copy-report';
 import { causeText } from '@/lib/i18n/diagnosis-text';
 import { failureText } from '@/lib/i18n/failure-text';
@@ -6,6 +7,7 @@ import { detailRows } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
 import { CodeBadge } from './badges';
+import { useZone } from './zone';
 
 export interface Props {
   incident: Incident;
@@ -18,6 +20,7 @@ export function IncidentDetail({ incident, onBack }: Props) {
   const d = incident.diagnosis;
   const code = failureText(incident, 'owner', t);
   const first = d.causes[0];
+  const zone = useZone();
   return (
     <section class="detail" aria-labelledby="detail-heading">
       <button type="button" class="link" onClick={onBack}>
@@ -42,6 +45,12 @@ export function IncidentDetail({ incident, onBack }: Props) {
           </div>
         ))}
       </dl>
+      {incident.otherNetworks && (
+        <section aria-label={t('net_heading')}>
+          <h3>{t('net_heading')}</h3>
+          <OtherNetworksResult check={incident.otherNetworks} zone={zone} />
+        </section>
+      )}
       <div class="actions">
         <button type="button" class="primary" onClick={copy.copy}>
           {t('popup_copy_report')}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { verdictSentence } from '@/lib/i18n/other-networks-text';
 import { phraseText, t } from '@/lib/i18n/translate';
 import { failureLabel } from '@/lib/log/failure-label';
 import { type CheckRecord, type Incident, LOCAL_SOURCE } from '@/lib/log/model';
@@ -35,6 +36,10 @@ function lanePoints(incidents: readonly Incident[], checks: readonly CheckRecord
       ok: isUp(c),
       title: c.status === null ? (c.error ?? '—') : String(c.status),
     })),
+    // Checks from other networks, as a source of their own: up where it was only this browser.
+    ...incidents.flatMap(({ otherNetworks: n }) =>
+      n ? [{ time: n.time, label: t('net_lane'), ok: n.verdict === 'just-you', title: verdictSentence(n, t) }] : [],
+    ),
   ];
 }
 
@@ -138,7 +143,12 @@ export function PopupApp({ api }: Props) {
                 <summary>
                   <h2 id="tools-heading">{t('tools_heading')}</h2>
                 </summary>
-                <SiteTools site={site} {...tools} lanes={lanePoints(log.incidents, tools.checks)} />
+                <SiteTools
+                  site={site}
+                  {...tools}
+                  lanes={lanePoints(log.incidents, tools.checks)}
+                  networks={targetUrl ? { url: targetUrl, incident: ownLatest } : null}
+                />
               </details>
             )}
             <section aria-labelledby="sites-heading">

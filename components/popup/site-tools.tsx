@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { OtherNetworks } from '@/components/card/other-networks';
 import { edgeName } from '@/lib/i18n/diagnosis-text';
 import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
-import type { CheckRecord } from '@/lib/log/model';
+import type { CheckRecord, Incident } from '@/lib/log/model';
 import { formatTime } from '@/lib/log/time';
 import { checkSentence, isUp } from '@/lib/owner-tools/check';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
@@ -28,6 +29,8 @@ export interface Props {
   justMe: JustMeAnswer | null;
   onJustMe: () => void;
   lanes: readonly LanePoint[];
+  /** "Check from other networks": the address to check and the failure it is about; null when there is none. */
+  networks: { url: string; incident: Incident | undefined } | null;
 }
 
 const INTERVALS = [1, 5, 15, 60];
@@ -77,6 +80,13 @@ export function SiteTools(props: Props) {
             ))}
           </ul>
         </section>
+      )}
+      {props.networks && (
+        <OtherNetworks
+          url={props.networks.url}
+          incidentId={props.networks.incident?.id}
+          kept={props.networks.incident?.otherNetworks}
+        />
       )}
       {watch ? (
         <div class="row-controls">

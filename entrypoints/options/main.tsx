@@ -2,13 +2,19 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
 import { t } from '@/lib/i18n/translate';
+import { dropOtherNetworksPermission, requestOtherNetworksPermission } from '@/lib/platform/other-networks-permission';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
 document.title = t('options_title');
 void Promise.all([loadSettings(browser.storage.local), loadSiteOf()]).then(([settings, siteOf]) =>
   render(
-    <OptionsForm settings={settings} siteOf={siteOf} save={(patch) => saveSettings(browser.storage.local, patch)} />,
+    <OptionsForm
+      settings={settings}
+      siteOf={siteOf}
+      save={(patch) => saveSettings(browser.storage.local, patch)}
+      permission={{ request: requestOtherNetworksPermission, drop: dropOtherNetworksPermission }}
+    />,
     document.getElementById('app') as HTMLElement,
   ),
 );

@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/card/explanation-card.css?inline';
+import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { Burst } from '@/lib/failure/model';
+import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { maySend, senderContext } from '@/lib/messaging/sender';
@@ -70,21 +72,24 @@ export default defineContentScript({
         deliver = undefined;
       };
     };
+    // "Check from other networks": the overlay may not ask for a permission, so the person agrees in the settings.
     render(
-      <OverlayApp
-        initial={payload}
-        root={root}
-        subscribe={subscribe}
-        onShowRequest={(handler) => {
-          show = handler;
-        }}
-        check={() => send('reload:check', { url: location.href })}
-        checkNow={() => send('site:check', { url: location.href })}
-        siteStatus={() => send('site:status', {})}
-        copyReport={() => send('report:copy', {})}
-        reload={() => location.reload()}
-        onQuiet={() => send('site:quiet', {}).catch(() => false)}
-      />,
+      <OtherNetworksContext.Provider value={otherNetworksClient()}>
+        <OverlayApp
+          initial={payload}
+          root={root}
+          subscribe={subscribe}
+          onShowRequest={(handler) => {
+            show = handler;
+          }}
+          check={() => send('reload:check', { url: location.href })}
+          checkNow={() => send('site:check', { url: location.href })}
+          siteStatus={() => send('site:status', {})}
+          copyReport={() => send('report:copy', {})}
+          reload={() => location.reload()}
+          onQuiet={() => send('site:quiet', {}).catch(() => false)}
+        />
+      </OtherNetworksContext.Provider>,
       root,
     );
   },

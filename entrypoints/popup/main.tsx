@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
+import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import type { LogApi } from '@/components/popup/log-api';
 import { PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
@@ -9,9 +10,11 @@ import { siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
 import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
 import { enforceRetention } from '@/lib/log/retention';
+import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import type { Envelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { downloadText } from '@/lib/platform/download';
+import { agreeHere } from '@/lib/platform/other-networks-permission';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
@@ -82,7 +85,12 @@ async function start(): Promise<void> {
     stopWatch: (site) => send('watch:stop', { site }).then(() => undefined),
     notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
   };
-  render(<PopupApp api={api} />, document.getElementById('app') as HTMLElement);
+  render(
+    <OtherNetworksContext.Provider value={otherNetworksClient(agreeHere)}>
+      <PopupApp api={api} />
+    </OtherNetworksContext.Provider>,
+    document.getElementById('app') as HTMLElement,
+  );
 }
 
 void start();

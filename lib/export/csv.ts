@@ -43,6 +43,11 @@ const COLUMNS: readonly [string, (i: Incident) => string | number | boolean | nu
   ['nel_type', (i) => i.network?.type],
   ['elapsed_time', (i) => i.network?.elapsed_time],
   ['error', (i) => i.network?.error],
+  // The latest check from other networks (Globalping), when one was made.
+  ['other_networks', (i) => i.otherNetworks?.verdict],
+  ['other_networks_failing', (i) => i.otherNetworks && `${i.otherNetworks.failing}/${i.otherNetworks.answered}`],
+  ['other_networks_time_utc', (i) => i.otherNetworks && isoUtc(i.otherNetworks.time)],
+  ['other_networks_id', (i) => i.otherNetworks?.measurementId],
 ];
 
 /** What a spreadsheet skips before it reads a cell: whitespace, controls, zero-width and format characters. */

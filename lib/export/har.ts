@@ -88,6 +88,20 @@ function queryString(url: string): HarHeader[] {
   }
 }
 
+/** What a coalesced entry stands for, and what other networks got (in English: HAR has no locale). */
+function comment(incident: Incident): string {
+  const parts: string[] = [];
+  if (incident.count > 1) parts.push(`${incident.count} failures until ${isoUtc(incident.lastTime)}`);
+  const n = incident.otherNetworks;
+  if (n) {
+    const got = n.failingStatus ?? n.failingError ?? n.upStatus ?? '';
+    parts.push(
+      `Other networks (Globalping ${n.measurementId}, ${isoUtc(n.time)}): ${n.verdict}, ${n.failing} of ${n.answered} failing${got === '' ? '' : ` (${got})`}`,
+    );
+  }
+  return text(parts.join('; '));
+}
+
 /**
  * The failing requests as HAR 1.2, so DevTools and HAR viewers open them. We never see
  * timings or bodies, so those are zero; request headers are not kept (cookies, auth). A network
@@ -130,7 +144,7 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
           cache: {},
           timings: { send: 0, wait: 0, receive: 0 },
           ...(incident.ip && isIp(incident.ip) ? { serverIPAddress: incident.ip } : {}),
-          ...(incident.count > 1 ? { comment: `${incident.count} failures until ${isoUtc(incident.lastTime)}` } : {}),
+          ...(comment(incident) ? { comment: comment(incident) } : {}),
           _site: text(incident.site),
           _type: text(incident.type),
           _count: incident.count,

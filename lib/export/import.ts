@@ -18,6 +18,7 @@ import { type Incident, LOCAL_SOURCE, type NetworkFailure, type Vantage } from '
 import { cleanPageText, MAX_PAGE_TEXT } from '@/lib/log/page-text';
 import { redactHeaders, redactUrl } from '@/lib/log/redact';
 import { pickSafeHeaders } from '@/lib/log/safe-headers';
+import { readOtherNetworks } from './import-other-networks';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './json';
 
 /** Largest file we read: far above any real export, far below what would hurt the browser. */
@@ -158,6 +159,15 @@ function incidentOf(value: unknown, index: number, source: string, now: number, 
   if (!site) throw new Invalid(at('pageUrl'));
   // Bounded as recorded, and cleaned and redacted again: the file may not be ours.
   const pageText = optional(v.pageText, (x) => cleanPageText(text(x, at('pageText'), MAX_PAGE_TEXT)), null);
+  const otherNetworks = optional(
+    v.otherNetworks,
+    (x) => {
+      const check = readOtherNetworks(x, now);
+      if (typeof check === 'string') throw new Invalid(at(`otherNetworks${check ? `.${check}` : ''}`));
+      return check;
+    },
+    null,
+  );
   return {
     time,
     lastTime,
@@ -183,6 +193,7 @@ function incidentOf(value: unknown, index: number, source: string, now: number, 
       : diagnose({ status, statusLine, headers, url: requestUrl }, time),
     ...(failed ? { network: failed.network } : {}),
     ...(pageText ? { pageText } : {}),
+    ...(otherNetworks ? { otherNetworks } : {}),
   };
 }
 

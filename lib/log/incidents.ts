@@ -1,6 +1,6 @@
 import { addHourly, countSite, db, siteRange, type WriteTx } from './db';
 import { MAX_COUNT, MAX_SITE_INCIDENTS } from './limits';
-import { type HourlyCount, type Incident, LOCAL_SOURCE, type SiteSummary } from './model';
+import { type HourlyCount, type Incident, LOCAL_SOURCE, type OtherNetworksCheck, type SiteSummary } from './model';
 
 /** Repeats of the same URL and status closer together than this become one incident. */
 const COALESCE_WINDOW_MS = 60_000;
@@ -105,6 +105,19 @@ export async function refineIncident(id: number, refined: Pick<Incident, 'diagno
   const incident = await tx.store.get(id);
   if (incident) await tx.store.put({ ...incident, diagnosis: refined.diagnosis, pageText: refined.pageText });
   await tx.done;
+}
+
+/**
+ * Keeps a check from other networks with the failure it was about (the latest one replaces an
+ * earlier one), so that it is in the site's log and goes out with the incident's exports.
+ * False when the incident is no longer in the log.
+ */
+export async function attachOtherNetworks(id: number, check: OtherNetworksCheck): Promise<boolean> {
+  const tx = (await db()).transaction('incidents', 'readwrite');
+  const incident = await tx.store.get(id);
+  if (incident) await tx.store.put({ ...incident, otherNetworks: check });
+  await tx.done;
+  return incident !== undefined;
 }
 
 /** One incident by its id; undefined when it is no longer in the log (cleared, or pruned). */

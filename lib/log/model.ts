@@ -52,6 +52,8 @@ export interface Incident {
   pageText?: string;
   /** For a network error only: what the browser reported, in NEL's terms. */
   network?: NetworkFailure;
+  /** The latest "Check from other networks" of this failure (Globalping), when one was made. */
+  otherNetworks?: OtherNetworksCheck;
 }
 
 /**
@@ -143,4 +145,67 @@ export interface CheckRecord {
   networkLabel: string;
   /** A person's "Check now", or a watch's periodic check. */
   kind: 'check' | 'watch';
+}
+
+/** The answer of a check from other networks, in one word (the sentence comes from the message files). */
+type OtherNetworksVerdict = 'down-for-everyone' | 'just-you' | 'partly-down' | 'inconclusive';
+
+/** Why a probe got no HTTP answer. */
+type ProbeErrorKind = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'private-address' | 'other';
+
+/** One probe of a check from other networks: where it was, what it got, what its DNS said. */
+export interface OtherNetworksProbe {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  city: string;
+  /** Continent code: AF, AN, AS, EU, NA, OC, SA. */
+  continent: string;
+  asn: number;
+  /** The network's name, such as "Deutsche Telekom AG". */
+  network: string;
+  /** The site answered below 500 (`up`), failed (`failing`), or the probe itself did not tell (`excluded`). */
+  outcome: 'up' | 'failing' | 'excluded';
+  status: number | null;
+  error: ProbeErrorKind | null;
+  /** Time to first byte, from the start of the request (DNS, connection and TLS included). */
+  ttfbMs: number | null;
+  /** The server address the probe connected to. */
+  ip: string | null;
+  /** The CDN location that answered, where the headers name one (`FRA56-P5`). */
+  edge: string | null;
+  /** The probe's DNS answers for the host (A or AAAA). */
+  dns: string[];
+  /** How they compare with the address this browser connected to; null when it cannot tell. */
+  dnsMatch: 'same' | 'nearby' | 'different' | null;
+}
+
+/**
+ * "Check from other networks": what probes of Globalping's network got for the failing site,
+ * asked for by the person, with the answer in one word and the counts its sentence needs.
+ */
+export interface OtherNetworksCheck {
+  /** Epoch ms when it was asked for. */
+  time: number;
+  /** The service that measured it. */
+  service: 'globalping';
+  /** Globalping's id of the HTTP measurement (its results stay at the API about 7 days). */
+  measurementId: string;
+  /** The address measured, as sent: the site's root, or its redacted path and query when the person agreed. */
+  target: string;
+  verdict: OtherNetworksVerdict;
+  /** Probes that answered for the site (not counting probes that failed on their own side). */
+  answered: number;
+  failing: number;
+  /** Distinct countries among those. */
+  countries: number;
+  /** For `partly-down`: the continents where it fails, when the others have no failures. */
+  failingOnlyIn: string[] | null;
+  /** What most failing probes got: a status, or an error when they got none. */
+  failingStatus: number | null;
+  failingError: ProbeErrorKind | null;
+  /** What most probes that got through got. */
+  upStatus: number | null;
+  /** Probes whose DNS answers share nothing with this browser's server address. */
+  dnsDifferent: number;
+  probes: OtherNetworksProbe[];
 }

@@ -1,6 +1,7 @@
 import type { Burst, OverlayPayload, TabFailure } from '@/lib/failure/model';
 import type { CheckRecord } from '@/lib/log/model';
 import type { JustMeAnswer } from '@/lib/owner-tools/just-me';
+import type { OtherNetworksState } from '@/lib/owner-tools/other-networks';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
 import type { SiteStatus } from '@/lib/owner-tools/status-page';
 import type { Watch, WatchEvent } from '@/lib/owner-tools/watch';
@@ -46,6 +47,16 @@ export interface Protocol {
   'site:check': { request: { url: string }; response: CheckRecord };
   /** "Is it just me?" for a site, from the person's own history. */
   'site:just-me': { request: { site: string }; response: JustMeAnswer };
+  /**
+   * "Check from other networks" (Globalping): starts a check of the overlay's own tab, of the
+   * address the explanation page explains, or of a page the popup names (with the incident it
+   * is about); answers where it stands. `off` until the person agreed: nothing is sent then.
+   */
+  'networks:check': { request: { url: string; incidentId?: number }; response: OtherNetworksState };
+  /** Where that check stands, for its progress; the same rules say which address. */
+  'networks:status': { request: { url: string }; response: OtherNetworksState };
+  /** The overlay cannot ask for a permission: the background opens the settings where the person can agree. */
+  'networks:setup': { request: Empty; response: boolean };
   /** The status page of the overlay's site, when lookups are on; null otherwise. */
   'site:status': { request: Empty; response: SiteStatus | null };
   /** "Don't explain errors on this site", for the overlay's site. */
@@ -80,6 +91,9 @@ export const SENDERS: { readonly [K in MessageName]: readonly Context[] } = {
   'reload:check': ['content', 'explain'],
   'site:check': ['content', 'popup'],
   'site:just-me': ['popup'],
+  'networks:check': ['content', 'explain', 'popup'],
+  'networks:status': ['content', 'explain', 'popup'],
+  'networks:setup': ['content'],
   'site:status': ['content'],
   'site:quiet': ['content'],
   'report:copy': ['content'],

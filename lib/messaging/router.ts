@@ -10,10 +10,15 @@ import { supportReport } from '@/lib/i18n/support-report';
 import { t } from '@/lib/i18n/translate';
 import { recordCheck, siteChecks } from '@/lib/log/checks';
 import { incidentById, queryIncidents, siteSummaries } from '@/lib/log/incidents';
-import type { Incident } from '@/lib/log/model';
+import { type Incident, LOCAL_SOURCE } from '@/lib/log/model';
 import { isLogged } from '@/lib/owner-tools/check';
 import { checkSite } from '@/lib/owner-tools/check-browser';
 import { isItJustMe } from '@/lib/owner-tools/just-me';
+import {
+  createOtherNetworks,
+  loadGlobalping,
+  type OtherNetworksTarget,
+} from '@/lib/owner-tools/other-networks-browser';
 import type { PageFacts } from '@/lib/owner-tools/outbound';
 import { isKnownPage, pageFacts } from '@/lib/owner-tools/page-facts-browser';
 import type { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
@@ -66,6 +71,41 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
   const facts = (url: string) => pageFacts(url, healthy);
   const privateAllowed = async (caller: Caller) =>
     !caller.tab?.incognito || (await loadSettings(browser.storage.local)).logPrivate;
+  const networks = createOtherNetworks(loadGlobalping);
+
+  /** This browser's own incident of a site by its id, or null: a check's answer is kept only with such. */
+  async function ownIncident(id: unknown, site: string): Promise<Incident | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const incident = await incidentById(id as number);
+    return incident?.site === site && incident.source === LOCAL_SOURCE ? incident : null;
+  }
+
+  /**
+   * What a check from other networks is about: a content script's own tab (whatever its message
+   * names), the address the explanation page explains, or a page the popup names that the
+   * person has open or failed on. Null when none may be checked (nothing is sent then).
+   */
+  async function networksTarget(
+    body: { url: string; incidentId?: number },
+    caller: Caller,
+  ): Promise<OtherNetworksTarget | null> {
+    const siteOf = await loadSiteOf();
+    if (caller.context === 'content' || caller.context === 'explain') {
+      const explained = caller.context === 'explain' ? parseExplainParams(new URL(caller.url).search) : null;
+      const url = pageAddress(explained ? (explained.url ?? undefined) : caller.tab?.url);
+      if (!url || !(await privateAllowed(caller))) return null;
+      const site = siteOf(url);
+      const about = explained ? explained.incident : caller.tab ? await shown.get(caller.tab.id) : undefined;
+      const incident =
+        (await ownIncident(about?.id, site)) ?? (about?.site === site ? { ...about, id: undefined } : null);
+      return { url, site, incident };
+    }
+    const url = pageAddress(String(body.url));
+    const { logPrivate } = await loadSettings(browser.storage.local);
+    if (!url || !(await isKnownPage(url, logPrivate))) return null;
+    const site = siteOf(url);
+    return { url, site, incident: await ownIncident(body.incidentId, site) };
+  }
 
   /**
    * The page a check is for: a content script's own tab, the address the explanation page
@@ -147,6 +187,19 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
         summaries,
         healthyElsewhere: healthy.hostsSince(now - 5 * 60_000, host),
       });
+    },
+    'networks:check': async (body, caller) => {
+      const target = await networksTarget(body, caller);
+      return target ? networks.start(target) : { state: 'refused' };
+    },
+    'networks:status': async (body, caller) => {
+      const target = await networksTarget(body, caller);
+      return target ? networks.status(target.site) : { state: 'refused' };
+    },
+    // The overlay cannot ask for a permission: the settings page can, after the person reads why.
+    'networks:setup': async () => {
+      await browser.tabs.create({ url: `${origin}/options.html#other-networks` });
+      return true;
     },
     'site:status': async (_body, caller) => {
       const url = pageAddress(caller.tab?.url);

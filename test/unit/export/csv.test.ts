@@ -59,7 +59,8 @@ describe('CSV export', () => {
     expect(lines[0]).toBe(
       'id,time_utc,site,status,status_line,type,method,page_url,request_url,server_ip,from_cache,server,request_id,request_id_header,' +
         'count,last_time_utc,time_local,failing_layer,cause,confidence,false_alarm,page_id,edge,retry_after,' +
-        'phase,nel_type,elapsed_time,error',
+        'phase,nel_type,elapsed_time,error,' +
+        'other_networks,other_networks_failing,other_networks_time_utc,other_networks_id',
     );
     expect(lines[1]).toMatch(
       /^7,2026-11-27T22:41:07\.123Z,example\.com,502,HTTP\/1\.1 502 Bad Gateway,main_frame,GET,https:\/\/shop\.example\.com\/,https:\/\/shop\.example\.com\/,203\.0\.113\.9,false,nginx,abc-FRA,cf-ray,/,

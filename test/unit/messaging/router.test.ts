@@ -53,6 +53,20 @@ vi.mock('@/lib/platform/clipboard', () => ({
     return true;
   },
 }));
+// Checks from other networks are noted with what they are about; none is made.
+const networkChecks: { url: string; site: string; incidentId: number | null | undefined }[] = [];
+vi.mock('@/lib/owner-tools/other-networks-browser', () => ({
+  loadGlobalping: async () => {
+    throw new Error('never loaded here');
+  },
+  createOtherNetworks: () => ({
+    start: async (target: { url: string; site: string; incident: { id?: number } | null }) => {
+      networkChecks.push({ url: target.url, site: target.site, incidentId: target.incident?.id });
+      return { state: 'running', done: 0, total: 9 };
+    },
+    status: async () => ({ state: 'idle' }),
+  }),
+}));
 vi.mock('@/lib/site/psl-browser', async () => {
   const { siteOf } = await import('@/lib/site/psl-node');
   return { loadSiteOf: async () => siteOf };
@@ -113,7 +127,7 @@ beforeEach(async () => {
   (fakeBrowser as unknown as Record<string, unknown>).i18n = {
     getMessage: (key: string, subs: string[] = []) => t(key as never, ...subs),
   };
-  for (const list of [checks, statusLookups, copied, claims] as unknown[][]) list.length = 0;
+  for (const list of [checks, statusLookups, copied, claims, networkChecks] as unknown[][]) list.length = 0;
   router = createRouter(flow, new RecentHealthy());
 });
 
@@ -126,10 +140,41 @@ describe('a content script', () => {
       'overlay:claim',
       'reload:check',
       'site:check',
+      'networks:check',
+      'networks:status',
+      'networks:setup',
       'site:status',
       'site:quiet',
       'report:copy',
     ]);
+  });
+
+  it('networks:check asks about its own tab’s address, never the one it names; nothing in a private window', async () => {
+    expect(await send('networks:check', HOSTILE, content())).toMatchObject({ state: 'running' });
+    expect(networkChecks).toEqual([{ url: TAB_URL, site: 'example.com', incidentId: undefined }]);
+    expect(await send('networks:check', HOSTILE, content({}, true))).toEqual({ state: 'refused' });
+    expect(await send('networks:status', HOSTILE, content({}, true))).toEqual({ state: 'refused' });
+    expect(networkChecks).toHaveLength(1);
+  });
+
+  it('networks:check keeps the answer with the incident its overlay shows, if it is this site’s own', async () => {
+    const id = await recordIncident(makeIncident({ pageUrl: TAB_URL, requestUrl: TAB_URL }));
+    const claim = flow.onClaim;
+    flow.onClaim = async () => ({ kind: 'page', incident: { ...shownIncident, id }, logState: 'saved' }) as never;
+    try {
+      await send('overlay:claim', HOSTILE, content());
+      await send('networks:check', { ...HOSTILE, incidentId: 999 }, content());
+      expect(networkChecks.at(-1)).toEqual({ url: TAB_URL, site: 'example.com', incidentId: id });
+    } finally {
+      flow.onClaim = claim;
+    }
+  });
+
+  it('networks:setup opens the settings where the person can agree, and nothing else', async () => {
+    expect(await send('networks:setup', HOSTILE, content())).toBe(true);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((tab) => tab.url)).toContain(`${ORIGIN}/options.html#other-networks`);
+    expect(networkChecks).toEqual([]);
   });
 
   it.each(CONTENT_MAY_NOT)('is refused %s, and nothing happens', async (name) => {
@@ -237,6 +282,28 @@ describe('the popup', () => {
     ]);
     expect(await listWatches()).toEqual([]);
   });
+
+  it('asks other networks about a page open in a tab or failed on here, and nothing else', async () => {
+    const id = await recordIncident(
+      makeIncident({ pageUrl: 'https://failed.example.com/', requestUrl: 'https://failed.example.com/' }),
+    );
+    const [imported] = await Promise.all([
+      addIncidents([makeIncident({ pageUrl: 'https://x.example.org/', site: 'example.org', source: 'colleague' })]),
+    ]);
+    expect(imported).toBe(1);
+    expect(await send('networks:check', { url: 'https://failed.example.com/', incidentId: id }, popup)).toMatchObject({
+      state: 'running',
+    });
+    for (const url of ['https://x.example.org/', 'http://127.0.0.1/', 'https://never.example.net/']) {
+      expect(await send('networks:check', { url }, popup)).toEqual({ state: 'refused' });
+    }
+    // An incident of another site is not the one the answer is kept with.
+    await send('networks:check', { url: 'https://failed.example.com/', incidentId: id + 1 }, popup);
+    expect(networkChecks).toEqual([
+      { url: 'https://failed.example.com/', site: 'example.com', incidentId: id },
+      { url: 'https://failed.example.com/', site: 'example.com', incidentId: undefined },
+    ]);
+  });
 });
 
 describe('the explanation page', () => {
@@ -254,8 +321,20 @@ describe('the explanation page', () => {
     expect(checks.map((c) => c.url)).toEqual([TAB_URL]);
   });
 
+  it('asks other networks about the address it explains, whatever its message names', async () => {
+    await send('networks:check', HOSTILE, explain(TAB_URL));
+    expect(networkChecks).toEqual([{ url: TAB_URL, site: 'example.com', incidentId: undefined }]);
+  });
+
   it('is refused what is not its own to ask', () => {
-    for (const name of ['site:check', 'watch:start', 'site:quiet', 'report:copy', 'overlay:claim'] as const) {
+    for (const name of [
+      'site:check',
+      'watch:start',
+      'site:quiet',
+      'report:copy',
+      'overlay:claim',
+      'networks:setup',
+    ] as const) {
       expect(send(name, HOSTILE, explain(TAB_URL))).toBeUndefined();
     }
   });
