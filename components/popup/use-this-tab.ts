@@ -16,7 +16,14 @@ export function useThisTab(api: LogApi, version: number) {
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
-    api.thisTab().then(setFailure, () => setFailure(null));
+    api.thisTab().then(
+      (tab) => {
+        setFailure(tab);
+        // The page kept removing the card: the explanation is here, without a click.
+        if (tab?.kind === 'page' && tab.hidden) setExplaining({ incident: tab.incident, logState: tab.logState });
+      },
+      () => setFailure(null),
+    );
   }, [api, version]);
 
   return {

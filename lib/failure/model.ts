@@ -22,6 +22,29 @@ export interface Pending {
  */
 export interface TabPage extends Pending {
   committed: boolean;
+  /** Set when the page kept removing the card: the popup shows the explanation itself. */
+  hidden?: true;
+}
+
+/**
+ * The document a tab's top frame shows, as the failure flow knows it (./tab-document.ts), with
+ * its burst: a request belongs to the document that made it, and a burst to one document.
+ */
+export interface TabDocument {
+  /** Its address. */
+  url: string;
+  /** webNavigation's documentId, once its commit is seen (Chromium; Firefox 153 and later). */
+  id?: string;
+  /** Epoch ms it committed, or, while `coming`, when its failing response completed. */
+  at: number;
+  /** A top-level failure whose document has not committed yet. */
+  coming?: true;
+  /** While `coming`: the id of the document before it, whose late requests are not this one's. */
+  previousId?: string;
+  /** For a failing page: when its response completed (its own CSS and scripts are part of it). */
+  failedAt?: number;
+  /** Its latest burst of failed sub-requests. */
+  burst?: Burst;
 }
 
 /**
@@ -29,7 +52,7 @@ export interface TabPage extends Pending {
  * its page with the logged incidents of that burst, newest first.
  */
 export type TabFailure =
-  | { kind: 'page'; incident: Incident; logState: LogState }
+  | { kind: 'page'; incident: Incident; logState: LogState; hidden?: true }
   | { kind: 'burst'; burst: Burst; incidents: Incident[] };
 
 /** Whether an incident is in the log: saved, left out (private window), or the log failed. */

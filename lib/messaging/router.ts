@@ -32,6 +32,8 @@ interface Caller {
   context: Context;
   /** The sender's own address (a content script's: its document's). */
   url: string;
+  /** A content script's document, when the browser names it (Chromium; Firefox 153 and later). */
+  documentId?: string;
   tab?: { id: number; url: string; incognito: boolean };
 }
 
@@ -107,12 +109,24 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
         Number(navStatus) || 0,
         String(body ?? '').slice(0, MAX_BODY_CHARS),
         Number(responseMs),
+        caller.documentId,
       );
       if (payload?.kind !== 'page') return payload;
       const incident = forPage(payload.incident);
       await shown.set(tabId, incident);
       return { ...payload, incident } satisfies OverlayPayload;
     },
+    'overlay:hidden': async (_body, caller) => {
+      if (caller.tab === undefined) return false;
+      await flow.onHidden(caller.tab.id, caller.url);
+      return true;
+    },
+    // The browser opens the popup on the active tab: the one the person just clicked in.
+    'popup:open': () =>
+      browser.action.openPopup().then(
+        () => true,
+        () => false,
+      ),
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.
     'reload:check': async (body, caller) => {
@@ -189,7 +203,13 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       sender.tab?.id === undefined
         ? undefined
         : { id: sender.tab.id, url: sender.tab.url ?? '', incognito: sender.tab.incognito === true };
-    return handler(message.body as never, { context, url: sender.url ?? '', ...(tab ? { tab } : {}) });
+    const documentId = typeof sender.documentId === 'string' ? sender.documentId : undefined;
+    return handler(message.body as never, {
+      context,
+      url: sender.url ?? '',
+      ...(documentId ? { documentId } : {}),
+      ...(tab ? { tab } : {}),
+    });
   };
 
   return {
