@@ -21,7 +21,7 @@ import {
   type TabDocument,
   type TabPage,
 } from './model';
-import { committed, errorPageAsset, failing, grown, madeBy } from './tab-document';
+import { committed, errorPageAsset, failing, grown, known, MISSED, madeBy } from './tab-document';
 import { type SessionArea, TabState } from './tab-state';
 
 /** Longest answer time a page may claim. */
@@ -68,6 +68,7 @@ export interface Effects {
 /** The fields of a failed request the flow reads, whichever way it failed. */
 type Request = Pick<
   CompletedRequest,
+  | 'requestId'
   | 'tabId'
   | 'frameId'
   | 'type'
@@ -264,8 +265,15 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     const topLevel = req.type === 'main_frame';
     // First, before anything else is awaited: the failing page ends the burst of the page before
     // it, and its own CSS and scripts, which come next, are known for what they are.
-    if (topLevel && req.tabId >= 0)
-      await docs.update(req.tabId, (doc) => failing(doc, req.url, req.timeStamp, startedAt));
+    if (topLevel && req.tabId >= 0) {
+      let told = false;
+      await docs.update(req.tabId, (doc) => {
+        told = known(doc, req.url, req.timeStamp, req.requestId);
+        return told ? (doc as TabDocument) : failing(doc, req.url, req.timeStamp, startedAt, req.requestId);
+      });
+      // Heard twice while the extension was starting: from webRequest and from the page itself.
+      if (told) return;
+    }
     const durationMs = startedAt === undefined ? undefined : Math.max(0, req.timeStamp - startedAt);
     const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
     const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
@@ -294,6 +302,27 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     /** A response with status ≥ 500 completed; `startedAt` as for handle. */
     async onFailure(req: CompletedRequest, startedAt?: number): Promise<void> {
       await handle(req, startedAt, (context) => createIncident(req, context));
+    },
+
+    /**
+     * A page that failed before webRequest could report it (the extension was starting,
+     * ./startup-catch-up.ts): its top document says it answered `status`. Explained and logged
+     * as if heard, without headers, unless the flow already knows the failure.
+     */
+    async onMissedPage(tabId: number, url: string, status: number, time: number): Promise<void> {
+      const req: CompletedRequest = {
+        requestId: `${MISSED}${tabId}`,
+        url,
+        method: 'GET',
+        type: 'main_frame',
+        statusCode: status,
+        tabId,
+        frameId: 0,
+        fromCache: false,
+        timeStamp: time,
+        responseHeaders: [],
+      };
+      await handle(req, undefined, (context) => createIncident(req, context));
     },
 
     /**

@@ -43,6 +43,8 @@ export interface TabDocument {
   previousId?: string;
   /** For a failing page: when its response completed (its own CSS and scripts are part of it). */
   failedAt?: number;
+  /** The request id of that failure (`missed-…` when the page told of it, ./startup-catch-up.ts). */
+  failedBy?: string;
   /** Its latest burst of failed sub-requests. */
   burst?: Burst;
 }

@@ -68,12 +68,39 @@ export function committed(doc: TabDocument | undefined, commit: Commit): TabDocu
  * committed for it (the commit came first, after the request started at `startedAt`), or a failing
  * page still to commit. Either way the page before it and its burst are over.
  */
-export function failing(doc: TabDocument | undefined, url: string, time: number, startedAt?: number): TabDocument {
+/** How close in time a page's own account of its failure and webRequest's are, for one failure. */
+const SAME_FAILURE_MS = 1000;
+
+/**
+ * Whether a top-level failure is one the tab's document already stands for: told once by
+ * webRequest and once by the page itself (./startup-catch-up.ts, ids `missed-…`), in either order.
+ */
+export function known(doc: TabDocument | undefined, url: string, time: number, requestId: string): boolean {
+  if (doc?.failedAt === undefined || doc.url !== url || Math.abs(doc.failedAt - time) >= SAME_FAILURE_MS) return false;
+  return (doc.failedBy?.startsWith(MISSED) ?? false) !== requestId.startsWith(MISSED);
+}
+
+/** Request ids the flow gives the failures pages tell of themselves. */
+export const MISSED = 'missed-';
+
+export function failing(
+  doc: TabDocument | undefined,
+  url: string,
+  time: number,
+  startedAt?: number,
+  requestId?: string,
+): TabDocument {
   if (doc && !doc.coming && doc.url === url && startedAt !== undefined && doc.at >= startedAt) {
     const { burst: _over, ...same } = doc;
-    return { ...same, failedAt: time };
+    return { ...same, failedAt: time, ...(requestId ? { failedBy: requestId } : {}) };
   }
-  const next: TabDocument = { url, at: time, failedAt: time, coming: true };
+  const next: TabDocument = {
+    url,
+    at: time,
+    failedAt: time,
+    coming: true,
+    ...(requestId ? { failedBy: requestId } : {}),
+  };
   const previousId = doc?.coming ? doc.previousId : doc?.id;
   if (previousId !== undefined) next.previousId = previousId;
   return next;

@@ -540,6 +540,35 @@ describe('a page that keeps removing the card', () => {
   });
 });
 
+describe('a page that failed while the extension was starting', () => {
+  it('is explained and logged from what the page tells of itself', async () => {
+    const { flow, log, recorded } = setup();
+    await flow.onMissedPage(5, failure.url, 502, 1000);
+    expect(recorded).toMatchObject([{ status: 502, type: 'main_frame', headers: {} }]);
+    expect(log).toEqual(['badge 5 502', 'inject 5']);
+    expect(await flow.onClaim(5, failure.url, 502, '<center>nginx/1.25.3</center>')).toMatchObject({ kind: 'page' });
+  });
+
+  it.each([
+    ['webRequest first', true],
+    ['the page first', false],
+  ])('heard twice (%s) is one failure', async (_, webRequestFirst) => {
+    const { flow, recorded } = setup();
+    if (webRequestFirst) await flow.onFailure(failure);
+    await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    if (!webRequestFirst) await flow.onFailure(failure);
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('a reload that fails again is a failure of its own', async () => {
+    const { flow, recorded } = setup();
+    await flow.onMissedPage(5, failure.url, 502, 1000);
+    await flow.onFailure({ ...failure, timeStamp: 2500 });
+    await flow.onFailure({ ...failure, timeStamp: 2600 });
+    expect(recorded).toHaveLength(3);
+  });
+});
+
 describe('bookkeeping', () => {
   it('logs nothing of a request whose tab is unknown (it may be a private one), unless private logging is on', async () => {
     const quiet = setup();
