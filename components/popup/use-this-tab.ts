@@ -16,14 +16,7 @@ export function useThisTab(api: LogApi, version: number) {
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
-    api.thisTab().then(
-      (tab) => {
-        setFailure(tab);
-        // The page kept removing the card: the explanation is here, without a click.
-        if (tab?.kind === 'page' && tab.hidden) setExplaining({ incident: tab.incident, logState: tab.logState });
-      },
-      () => setFailure(null),
-    );
+    api.thisTab().then(setFailure, () => setFailure(null));
   }, [api, version]);
 
   return {

@@ -420,12 +420,12 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     },
 
     /**
-     * The overlay in a tab gave up: the page kept removing the card. The popup shows the
-     * explanation itself from now on (the badge keeps the code).
+     * The overlay in a tab gave up: the page kept removing the card. The failure's label (`500`)
+     * when it is the tab's page's, for the toolbar button to say where the explanation is now.
      */
-    async onHidden(tabId: number, url: string): Promise<void> {
+    async onHidden(tabId: number, url: string): Promise<string | null> {
       const page = await pages.get(tabId);
-      if (page?.committed && page.url === url) await pages.set(tabId, { ...page, hidden: true });
+      return page?.committed && page.url === url ? failureLabel(page.incident) : null;
     },
 
     async onTabRemoved(tabId: number): Promise<void> {

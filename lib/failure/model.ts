@@ -22,8 +22,6 @@ export interface Pending {
  */
 export interface TabPage extends Pending {
   committed: boolean;
-  /** Set when the page kept removing the card: the popup shows the explanation itself. */
-  hidden?: true;
 }
 
 /**
@@ -54,7 +52,7 @@ export interface TabDocument {
  * its page with the logged incidents of that burst, newest first.
  */
 export type TabFailure =
-  | { kind: 'page'; incident: Incident; logState: LogState; hidden?: true }
+  | { kind: 'page'; incident: Incident; logState: LogState }
   | { kind: 'burst'; burst: Burst; incidents: Incident[] };
 
 /** Whether an incident is in the log: saved, left out (private window), or the log failed. */

@@ -23,9 +23,9 @@ const MAX_BURST_INCIDENTS = 50;
 export async function readTabFailure(flow: FailureFlow, tabId: number, log: LogReader): Promise<TabFailure | null> {
   const { page, burst } = await flow.onTab(tabId);
   if (page) {
-    const { incident, logState, hidden } = page;
+    const { incident, logState } = page;
     const stored = incident.id === undefined ? undefined : await log.byId(incident.id).catch(() => undefined);
-    return { kind: 'page', incident: stored ?? incident, logState, ...(hidden ? { hidden } : {}) };
+    return { kind: 'page', incident: stored ?? incident, logState };
   }
   if (!burst) return null;
   // webRequest's times have fractions of a millisecond; the log's are whole.

@@ -36,8 +36,8 @@ export interface Protocol {
    */
   'overlay:show': { request: Empty; response: boolean };
   /**
-   * The overlay gave up putting the card back: its page keeps removing it. The popup shows the
-   * tab's explanation itself from then on.
+   * The overlay gave up putting the card back: its page keeps removing it. The toolbar button's
+   * tooltip then says the explanation is in the popup (the badge keeps the code).
    */
   'overlay:hidden': { request: Empty; response: boolean };
   /**

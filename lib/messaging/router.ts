@@ -116,9 +116,12 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       await shown.set(tabId, incident);
       return { ...payload, incident } satisfies OverlayPayload;
     },
+    // The badge keeps the code; its tooltip says the explanation is one click away, in the popup.
     'overlay:hidden': async (_body, caller) => {
-      if (caller.tab === undefined) return false;
-      await flow.onHidden(caller.tab.id, caller.url);
+      const tabId = caller.tab?.id;
+      const label = tabId === undefined ? null : await flow.onHidden(tabId, caller.url);
+      if (tabId === undefined || label === null) return false;
+      await browser.action.setTitle({ tabId, title: t('action_title_hidden', label) }).catch(() => undefined);
       return true;
     },
     // The browser opens the popup on the active tab: the one the person just clicked in.

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Lab, startLab } from '../lab/server';
-import { chromiumArgs, chromiumPath, EXTENSION_DIR, openExtensionPage, type Session, startSession } from './harness';
+import { chromiumArgs, chromiumPath, EXTENSION_DIR, type Session, startSession } from './harness';
 import { LogReader } from './log-reader';
 import { OverlayPage } from './pages/overlay';
+import { PopupPage } from './pages/popup';
 import { waitFor } from './wait';
 
 let session: Session;
@@ -77,23 +78,29 @@ describe('a request belongs to the document that made it', () => {
 });
 
 describe('a page that removes the card', () => {
-  it('gets it back a few times; one that keeps at it gets no loop, and the popup shows the explanation', async () => {
+  it('gets it back a few times; one that keeps at it gets no loop, and the toolbar button says the explanation is in the popup', async () => {
     const page = await session.context.newPage();
     await page.goto(session.url('rerender-500.test'));
     const removed = () => page.evaluate(() => (window as unknown as { removed: number }).removed);
     // Put back three times, removed four: then left alone.
     await waitFor('the page to remove the card for good', async () => (await removed()) === 4);
-    const tabId = await session.worker.evaluate(
-      async () => (await chrome.tabs.query({ url: 'http://rerender-500.test/*' }))[0]?.id,
-    );
-    const popup = await openExtensionPage(session, `popup.html?tab=${tabId}`);
-    // The explanation is in the popup without a click, with the page's code on the badge.
-    await popup.getByRole('button', { name: '← Back to the log' }).waitFor();
-    expect(await popup.locator('.popup-explanation').innerText()).toContain('Error 500');
-    expect(await badge('http://rerender-500.test/*')).toBe('500');
+    // The badge keeps the code, and its tooltip says where the explanation is now.
+    const button = () =>
+      session.worker.evaluate(async () => {
+        const tabId = (await chrome.tabs.query({ url: 'http://rerender-500.test/*' }))[0]?.id;
+        return { badge: await chrome.action.getBadgeText({ tabId }), title: await chrome.action.getTitle({ tabId }) };
+      });
+    await waitFor('the toolbar button to say so', async () => (await button()).title.startsWith('Error 500'));
+    expect(await button()).toEqual({
+      badge: '500',
+      title: 'Error 500: this page hides the explanation. Click here to read it.',
+    });
+    const popup = await PopupPage.open(session, 'http://rerender-500.test/*');
+    await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
+    await popup.page.getByText('Error 500 · Internal Server Error').waitFor();
     expect(await removed()).toBe(4);
     expect(await new OverlayPage(page).isShown()).toBe(false);
-    await popup.close();
+    await popup.page.close();
     await page.close();
   });
 

@@ -528,15 +528,13 @@ describe('the error page’s own subresources', () => {
 });
 
 describe('a page that keeps removing the card', () => {
-  it('has the popup show the explanation itself', async () => {
+  it('gets the failure’s label for the toolbar button, only for its own page', async () => {
     const { flow } = setup();
     await flow.onFailure(failure);
     await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
     await flow.onClaim(5, failure.url, 502, '');
-    await flow.onHidden(5, 'https://elsewhere.example/');
-    expect((await flow.onTab(5)).page?.hidden).toBeUndefined();
-    await flow.onHidden(5, failure.url);
-    expect((await flow.onTab(5)).page?.hidden).toBe(true);
+    expect(await flow.onHidden(5, 'https://elsewhere.example/')).toBeNull();
+    expect(await flow.onHidden(5, failure.url)).toBe('502');
   });
 });
 
