@@ -107,7 +107,7 @@ export function failing(
 }
 
 /** Sub-requests within this long after a top-level failure, to its own site, are the error page's own. */
-export const ERROR_PAGE_ASSETS_MS = 10_000;
+const ERROR_PAGE_ASSETS_MS = 10_000;
 
 /**
  * Whether a failed sub-request is the error page's own (its CSS, images, scripts): made by the

@@ -16,7 +16,7 @@ export function createShadowHost(doc: Document, css: string): { host: HTMLElemen
 }
 
 /** How many times the host is put back after the page removed it, before giving up. */
-export const MAX_RESTORES = 3;
+const MAX_RESTORES = 3;
 
 /**
  * Puts the host back when the page removes it (frameworks that re-render the whole document
