@@ -182,8 +182,8 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
   }
 
   /**
-   * Counts a failed sub-request in its document's burst, and tells the overlay there. False, and
-   * nothing shown, when the tab shows another document now.
+   * Counts a failed sub-request in its document's burst, and tells the overlay there. False when
+   * the tab shows another document now, or that document is gone by the time it is told.
    */
   async function noticeSubRequest(req: Request, status: number, tabUrl: string, nelType?: string): Promise<boolean> {
     let burst: Burst | undefined;
@@ -201,8 +201,9 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       return { ...base, burst };
     });
     if (!burst) return false;
-    if (!(await effects.notify(req.tabId, burst, doc.id))) await effects.inject(req.tabId, doc.id);
-    return true;
+    // Reached only while that document is still there (the person may have moved on meanwhile).
+    if (await effects.notify(req.tabId, burst, doc.id)) return true;
+    return (await effects.inject(req.tabId, doc.id)) === 'injected';
   }
 
   /** Whether a failed sub-request is the failing page's own (its CSS, scripts): part of its failure. */

@@ -419,6 +419,14 @@ describe('a request belongs to the document that made it', () => {
     expect(await flow.onClaim(5, pageA, 200, '', undefined, 'DOC-A')).toMatchObject({ kind: 'notice' });
   });
 
+  it('badges nothing when its document is gone by the time it is told (the person moved on)', async () => {
+    const { flow, log, recorded } = setup({ inject: 'failed' });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 2000));
+    expect(recorded).toHaveLength(1);
+    expect(log).toEqual(['inject 5 DOC-A']);
+  });
+
   it('tells the overlay of its own document only', async () => {
     const { flow, effects } = setup();
     const targets: (string | undefined)[] = [];
