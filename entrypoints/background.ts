@@ -6,6 +6,7 @@ import { browserEffects } from '@/lib/failure/flow-browser';
 import { WATCHED_TYPES } from '@/lib/failure/model';
 import { createNetworkErrorListener } from '@/lib/failure/network-listener';
 import { RequestStarts } from '@/lib/failure/request-starts';
+import { createMissedFailureWatch } from '@/lib/failure/startup-catch-up';
 import { t } from '@/lib/i18n/translate';
 import { enforceRetention, RETENTION_ALARM, RETENTION_PERIOD_MINUTES } from '@/lib/log/retention';
 import { createRouter } from '@/lib/messaging/router';
@@ -46,10 +47,20 @@ export default defineBackground(() => {
   // one, and is a network error's elapsed time (its tab too, which Firefox may have lost by
   // then). Top-level requests only, one map write each (lib/failure/request-starts.ts).
   const starts = new RequestStarts();
-  browser.webRequest.onBeforeRequest.addListener((d) => void starts.note(d.requestId, d.tabId, d.timeStamp), {
-    urls: ['<all_urls>'],
-    types: ['main_frame'],
-  });
+  // Pages that failed while the extension was starting, before webRequest reported to it: asked
+  // of the page until webRequest reports (lib/failure/startup-catch-up.ts).
+  const missed = createMissedFailureWatch(flow, browser.storage.session);
+  browser.webRequest.onBeforeRequest.addListener(
+    (d) => {
+      missed.heard();
+      starts.note(d.requestId, d.tabId, d.timeStamp);
+      return undefined;
+    },
+    {
+      urls: ['<all_urls>'],
+      types: ['main_frame'],
+    },
+  );
 
   // The hot path: every watched request of every page ends here. Healthy ones return at once.
   browser.webRequest.onCompleted.addListener(
@@ -74,7 +85,13 @@ export default defineBackground(() => {
     types: [...WATCHED_TYPES],
   });
 
-  browser.webNavigation.onCommitted.addListener((details) => void flow.onCommitted(details));
+  browser.webNavigation.onCommitted.addListener((details) => {
+    void flow.onCommitted(details);
+    void missed.committed(details);
+  });
+  const openPages = () => void missed.openPages();
+  browser.runtime.onInstalled.addListener(openPages);
+  browser.runtime.onStartup.addListener(openPages);
   browser.webNavigation.onErrorOccurred.addListener((details) => void flow.onNavigationError(details));
   browser.tabs.onRemoved.addListener((tabId) => {
     void flow.onTabRemoved(tabId);

@@ -25,11 +25,25 @@ export interface Props {
   reload: () => void;
   /** "Don't explain errors on this site": settles once the background has saved it. */
   onQuiet: () => Promise<unknown>;
+  /** The notice's "Details": opens the popup on this tab; false when the browser does not let it. */
+  openDetails?: () => Promise<boolean>;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
 export function OverlayApp(props: Props) {
-  const { initial, root, subscribe, check, checkNow, siteStatus, copyReport, reload, onQuiet, onShowRequest } = props;
+  const {
+    initial,
+    root,
+    subscribe,
+    check,
+    checkNow,
+    siteStatus,
+    copyReport,
+    reload,
+    onQuiet,
+    onShowRequest,
+    openDetails,
+  } = props;
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // Counts the popup's "Show explanation" requests: each one brings the card back whole.
   const [shown, setShown] = useState(0);
@@ -75,5 +89,11 @@ export function OverlayApp(props: Props) {
     );
   }
   if (payload.burst.id === dismissedBurst) return null;
-  return <BurstNotice burst={payload.burst} onDismiss={() => setDismissedBurst(payload.burst.id)} />;
+  return (
+    <BurstNotice
+      burst={payload.burst}
+      onDismiss={() => setDismissedBurst(payload.burst.id)}
+      {...(openDetails ? { onDetails: openDetails } : {})}
+    />
+  );
 }

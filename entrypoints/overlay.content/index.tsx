@@ -6,23 +6,43 @@ import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
-import type { Burst } from '@/lib/failure/model';
+import type { Burst, OverlayPayload } from '@/lib/failure/model';
 import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { maySend, senderContext } from '@/lib/messaging/sender';
 import { ownOrigin } from '@/lib/platform/own-origin';
-import { createShadowHost } from '@/lib/platform/shadow-host';
+import { createShadowHost, keepInDocument } from '@/lib/platform/shadow-host';
+
+/** Asks the background what to show in this document: its failure, a notice, or nothing. */
+function claim(): Promise<OverlayPayload | null> {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  // Which page this is, the background reads from the browser, not from us.
+  return send('overlay:claim', {
+    navStatus: nav?.responseStatus ?? 0,
+    // How long the answer took (0 when the browser does not say): a refused server answers at once.
+    responseMs: nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : 0,
+    // A bounded prefix of the rendered page, for the diagnosis: never stored, never shown as HTML.
+    body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
+  });
+}
 
 // Injected by the background into failing tabs only (never declared for all pages).
 export default defineContentScript({
   registration: 'runtime',
   matches: ['<all_urls>'],
   async main() {
-    // The background may inject twice into one document (completion and commit race).
+    // The background injects again into a document that already has us (completion and commit
+    // race, or a notice came first): then the script already here claims again, so that the
+    // page's own failure, once known, replaces a notice (a top-level failure always wins).
     const marker = Symbol.for('5xx-explainer.overlay');
     const scope = globalThis as Record<symbol, unknown>;
-    if (scope[marker]) return;
+    const running = scope[marker];
+    if (typeof running === 'function') {
+      running();
+      return;
+    }
+    if (running) return;
     scope[marker] = true;
 
     // Listen before claiming: a burst can grow while the claim is on its way, and what arrives
@@ -47,50 +67,63 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(listener);
 
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    // Which page this is, the background reads from the browser, not from us.
-    const payload = await send('overlay:claim', {
-      navStatus: nav?.responseStatus ?? 0,
-      // How long the answer took (0 when the browser does not say): a refused server answers at once.
-      responseMs: nav && nav.responseStart > 0 ? nav.responseStart - nav.requestStart : 0,
-      // A bounded prefix of the rendered page, for the diagnosis: never stored, never shown as HTML.
-      body: document.documentElement.outerHTML.slice(0, MAX_BODY_CHARS),
-    });
-    if (!payload) {
+    const first = await claim();
+    if (!first) {
       browser.runtime.onMessage.removeListener(listener);
       scope[marker] = false;
       return;
     }
-    const { root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
-    const subscribe = (onBurst: (burst: Burst) => void) => {
-      deliver = onBurst;
-      const shown = payload.kind === 'notice' ? payload.burst : undefined;
-      const newer =
-        latest && (!shown || latest.id > shown.id || (latest.id === shown.id && latest.count > shown.count));
-      if (latest && newer) onBurst(latest);
-      return () => {
-        deliver = undefined;
+    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    let kind = first.kind;
+    // A page that keeps removing the card (some frameworks re-render the whole document) gets it
+    // back a few times; after that the popup shows the explanation, and the badge keeps the code.
+    keepInDocument(document, host, () => {
+      if (kind === 'page') void send('overlay:hidden', {}).catch(() => undefined);
+    });
+
+    const mount = (payload: OverlayPayload) => {
+      kind = payload.kind;
+      const subscribe = (onBurst: (burst: Burst) => void) => {
+        deliver = onBurst;
+        const shown = payload.kind === 'notice' ? payload.burst : undefined;
+        const newer =
+          latest && (!shown || latest.id > shown.id || (latest.id === shown.id && latest.count > shown.count));
+        if (latest && newer) onBurst(latest);
+        return () => {
+          deliver = undefined;
+        };
       };
+      // "Check from other networks": the overlay may not ask for a permission, so the person agrees in the settings.
+      render(
+        <OtherNetworksContext.Provider value={otherNetworksClient()}>
+          <OverlayApp
+            key={payload.kind}
+            initial={payload}
+            root={root}
+            subscribe={subscribe}
+            onShowRequest={(handler) => {
+              show = handler;
+            }}
+            check={() => send('reload:check', { url: location.href })}
+            checkNow={() => send('site:check', { url: location.href })}
+            siteStatus={() => send('site:status', {})}
+            copyReport={() => send('report:copy', {})}
+            reload={() => location.reload()}
+            onQuiet={() => send('site:quiet', {}).catch(() => false)}
+            openDetails={() => send('popup:open', {}).catch(() => false)}
+          />
+        </OtherNetworksContext.Provider>,
+        root,
+      );
     };
-    // "Check from other networks": the overlay may not ask for a permission, so the person agrees in the settings.
-    render(
-      <OtherNetworksContext.Provider value={otherNetworksClient()}>
-        <OverlayApp
-          initial={payload}
-          root={root}
-          subscribe={subscribe}
-          onShowRequest={(handler) => {
-            show = handler;
-          }}
-          check={() => send('reload:check', { url: location.href })}
-          checkNow={() => send('site:check', { url: location.href })}
-          siteStatus={() => send('site:status', {})}
-          copyReport={() => send('report:copy', {})}
-          reload={() => location.reload()}
-          onQuiet={() => send('site:quiet', {}).catch(() => false)}
-        />
-      </OtherNetworksContext.Provider>,
-      root,
-    );
+    mount(first);
+    scope[marker] = () => {
+      if (kind === 'page') return;
+      void claim()
+        .then((payload) => {
+          if (payload?.kind === 'page' && kind !== 'page') mount(payload);
+        })
+        .catch(() => undefined);
+    };
   },
 });

@@ -87,10 +87,12 @@ export const browserEffects: Effects = {
     }
   },
 
-  async notify(tabId, burst) {
+  async notify(tabId, burst, documentId) {
     const envelope: Envelope<'overlay:notice'> = { name: 'overlay:notice', body: { burst } };
     try {
-      return (await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 })) === true;
+      // To the burst's own document only: the tab may show another one by now.
+      const target = documentId ? { frameId: 0, documentId } : { frameId: 0 };
+      return (await browser.tabs.sendMessage(tabId, envelope, target)) === true;
     } catch {
       return false;
     }

@@ -18,8 +18,10 @@ import {
   OFFLINE_REPEAT_MS,
   type OverlayPayload,
   type Pending,
+  type TabDocument,
   type TabPage,
 } from './model';
+import { committed, errorPageAsset, failing, grown, known, MISSED, madeBy } from './tab-document';
 import { type SessionArea, TabState } from './tab-state';
 
 /** Longest answer time a page may claim. */
@@ -52,8 +54,11 @@ export interface Effects {
   badge(tabId: number, text: string): Promise<void>;
   /** Injects the overlay into the tab's top frame (into one document when `documentId` is given). */
   inject(tabId: number, documentId?: string): Promise<InjectOutcome>;
-  /** Tells the overlay script in the tab's top frame about a burst; false when none is listening. */
-  notify(tabId: number, burst: Burst): Promise<boolean>;
+  /**
+   * Tells the overlay script in the tab's top frame (in one document when `documentId` is given)
+   * about a burst; false when none is listening there.
+   */
+  notify(tabId: number, burst: Burst, documentId?: string): Promise<boolean>;
   /** Sends the tab to the extension's own explanation page. */
   openExplainPage(tabId: number, url: string, incident: Incident, logState: LogState): Promise<void>;
   /** Sends the tab to the explanation page's "You are offline" notice. */
@@ -63,7 +68,17 @@ export interface Effects {
 /** The fields of a failed request the flow reads, whichever way it failed. */
 type Request = Pick<
   CompletedRequest,
-  'tabId' | 'type' | 'url' | 'timeStamp' | 'initiator' | 'documentUrl' | 'incognito'
+  | 'requestId'
+  | 'tabId'
+  | 'frameId'
+  | 'type'
+  | 'url'
+  | 'timeStamp'
+  | 'initiator'
+  | 'documentUrl'
+  | 'documentId'
+  | 'documentLifecycle'
+  | 'incognito'
 >;
 
 /** A top-frame navigation event, as webNavigation reports it. */
@@ -71,6 +86,8 @@ export interface FrameEvent {
   tabId: number;
   frameId: number;
   url: string;
+  /** Epoch ms. */
+  timeStamp: number;
   documentId?: string;
 }
 
@@ -109,14 +126,19 @@ function hostOf(url: string): string {
  * ends on the browser's own page, so its tab goes to the explanation page at once.
  *
  * Failed sub-requests (API calls, frames, scripts, styles) of a page that loaded become a
- * burst per tab: the first one injects the overlay script for a small notice, later ones
- * within BURST_GAP_MS grow its count. A sub-request that got no response is counted in the
- * burst when it went to the page's own site, and not logged (third-party ones are left alone:
- * ad and tracker hosts blocked by DNS fail that way on every page).
+ * burst per document: the first one injects the overlay script for a small notice, later ones
+ * within BURST_GAP_MS grow its count. A request belongs to the document that made it
+ * (./tab-document.ts): the late completions of a page the person left are logged, never shown
+ * on the next one, and a top-level failure ends the burst before it. The error page's own CSS,
+ * scripts and calls to its site, in the seconds after it failed, are part of its failure, not
+ * incidents. A sub-request that got no response is counted in the burst when it went to the
+ * page's own site, and not logged (third-party ones are left alone: ad and tracker hosts
+ * blocked by DNS fail that way on every page).
  */
 export function createFailureFlow(effects: Effects, session: SessionArea, ownOrigin: string) {
   const pending = new TabState<Pending>(session, 'pending');
-  const bursts = new TabState<Burst>(session, 'bursts');
+  // The document each tab shows, with its burst.
+  const docs = new TabState<TabDocument>(session, 'documents');
   // The browser clears a tab's badge when a new document commits, which can come after the
   // response completed: the top-level failure is kept to badge the committed page again.
   const badges = new TabState<{ url: string; text: string }>(session, 'badges');
@@ -152,36 +174,42 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     durationMs?: number,
   ): Promise<void> {
     await pending.set(tabId, { url, incident, logState, durationMs });
-    // No response, no document of the site's: the browser shows its own page.
-    const outcome = incident.network ? 'error-page' : await effects.inject(tabId);
+    // No response, no document of the site's: the browser shows its own page. When the failing
+    // document already committed, the overlay goes into that one.
+    const doc = await docs.get(tabId);
+    const outcome = incident.network ? 'error-page' : await effects.inject(tabId, doc?.coming ? undefined : doc?.id);
     if (outcome === 'error-page') await showExplainPage(tabId, url);
   }
 
-  /** What a burst's notice needs of one failed sub-request. */
-  interface SubRequest {
-    timeStamp: number;
-    url: string;
-    /** The status; 0 when no response came. */
-    status: number;
-    /** The NEL type, when no response came. */
-    nelType?: string;
+  /**
+   * Counts a failed sub-request in its document's burst, and tells the overlay there. False when
+   * the tab shows another document now, or that document is gone by the time it is told.
+   */
+  async function noticeSubRequest(req: Request, status: number, tabUrl: string, nelType?: string): Promise<boolean> {
+    let burst: Burst | undefined;
+    // Read and written in one step: failures arrive together, and each must be counted.
+    const doc = await docs.update(req.tabId, (current) => {
+      if (!madeBy(req, current)) return current as TabDocument;
+      // A page the flow saw no commit of (the worker started after it): the one that made this.
+      const base = current ?? {
+        url: tabUrl,
+        at: 0,
+        ...(req.frameId === 0 && req.documentId ? { id: req.documentId } : {}),
+      };
+      const next = { host: hostOf(req.url), status, ...(nelType ? { nelType } : {}) };
+      burst = grown(base.burst, next, req.timeStamp, BURST_GAP_MS);
+      return { ...base, burst };
+    });
+    if (!burst) return false;
+    // Reached only while that document is still there (the person may have moved on meanwhile).
+    if (await effects.notify(req.tabId, burst, doc.id)) return true;
+    return (await effects.inject(req.tabId, doc.id)) === 'injected';
   }
 
-  async function noticeSubRequest(tabId: number, req: SubRequest): Promise<void> {
-    // Read and written in one step: failures arrive together, and each must be counted.
-    const burst = await bursts.update(tabId, (previous): Burst => {
-      const ongoing = previous && req.timeStamp - previous.last < BURST_GAP_MS;
-      return {
-        id: ongoing ? previous.id : (previous?.id ?? 0) + 1,
-        status: req.status,
-        ...(req.nelType ? { nelType: req.nelType } : {}),
-        count: ongoing ? previous.count + 1 : 1,
-        first: ongoing ? (previous.first ?? previous.last) : req.timeStamp,
-        last: Math.max(req.timeStamp, previous?.last ?? 0),
-        host: hostOf(req.url),
-      };
-    });
-    if (!(await effects.notify(tabId, burst))) await effects.inject(tabId);
+  /** Whether a failed sub-request is the failing page's own (its CSS, scripts): part of its failure. */
+  async function ofErrorPage(req: Request, siteOf: (url: string) => string): Promise<boolean> {
+    const doc = await docs.get(req.tabId);
+    return errorPageAsset(req, doc, doc !== undefined && siteOf(doc.url) === siteOf(req.url));
   }
 
   /**
@@ -236,28 +264,66 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     // A Retry from the explanation page is the person's: it navigates a tab.
     if (ours(req)) return;
     const topLevel = req.type === 'main_frame';
+    // First, before anything else is awaited: the failing page ends the burst of the page before
+    // it, and its own CSS and scripts, which come next, are known for what they are.
+    if (topLevel && req.tabId >= 0) {
+      let told = false;
+      await docs.update(req.tabId, (doc) => {
+        told = known(doc, req.url, req.timeStamp, req.requestId);
+        return told ? (doc as TabDocument) : failing(doc, req.url, req.timeStamp, startedAt, req.requestId);
+      });
+      // Heard twice while the extension was starting: from webRequest and from the page itself.
+      if (told) return;
+    }
     const durationMs = startedAt === undefined ? undefined : Math.max(0, req.timeStamp - startedAt);
     const tab = req.tabId < 0 ? undefined : await effects.tabInfo(req.tabId);
     const { settings, tzOffset, vantage, siteOf } = await effects.context(req.timeStamp);
+    if (!topLevel && tab && (await ofErrorPage(req, siteOf))) return;
     const pageUrl = topLevel ? undefined : tab?.url;
     const incident = make({ pageUrl, tzOffset, vantage, siteOf, durationMs });
     const logState = await record(incident, !tab || tab.incognito || req.incognito === true, settings);
     if (!tab) return;
     const text = failureLabel(incident);
-    await effects.badge(req.tabId, text);
     if (topLevel) {
+      await effects.badge(req.tabId, text);
       await badges.set(req.tabId, { url: req.url, text });
       await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
+      if (wanted(settings, incident, true)) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
+      return;
     }
-    if (!wanted(settings, incident, topLevel)) return;
-    if (topLevel) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
-    else await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: incident.status });
+    // Logged either way; shown, and badged, only on the document that made it.
+    if (!wanted(settings, incident, false)) {
+      if (madeBy(req, await docs.get(req.tabId))) await effects.badge(req.tabId, text);
+      return;
+    }
+    if (await noticeSubRequest(req, incident.status, tab.url ?? '')) await effects.badge(req.tabId, text);
   }
 
   return {
     /** A response with status ≥ 500 completed; `startedAt` as for handle. */
     async onFailure(req: CompletedRequest, startedAt?: number): Promise<void> {
       await handle(req, startedAt, (context) => createIncident(req, context));
+    },
+
+    /**
+     * A page that failed before webRequest could report it (the extension was starting,
+     * ./startup-catch-up.ts): its top document says it answered `status`. Explained and logged
+     * as if heard, without headers, unless the flow already knows the failure.
+     */
+    async onMissedPage(tabId: number, url: string, status: number, time: number): Promise<void> {
+      const req: CompletedRequest = {
+        requestId: `${MISSED}${tabId}`,
+        url,
+        method: 'GET',
+        type: 'main_frame',
+        statusCode: status,
+        tabId,
+        frameId: 0,
+        fromCache: false,
+        timeStamp: time,
+        responseHeaders: [],
+      };
+      await handle(req, undefined, (context) => createIncident(req, context));
     },
 
     /**
@@ -279,7 +345,8 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       const { settings, siteOf } = await effects.context(req.timeStamp);
       const site = siteOf(tab.url);
       if (!settings.apiNotices || settings.quietSites.includes(site) || siteOf(req.url) !== site) return;
-      await noticeSubRequest(req.tabId, { timeStamp: req.timeStamp, url: req.url, status: 0, nelType: row.type });
+      if (await ofErrorPage(req, siteOf)) return;
+      await noticeSubRequest(req, 0, tab.url, row.type);
     },
 
     /**
@@ -303,7 +370,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     async onCommitted(event: FrameEvent): Promise<void> {
       if (event.frameId !== 0) return;
       // A new page starts without a burst of its own.
-      await bursts.take(event.tabId);
+      await docs.update(event.tabId, (doc) => committed(doc, event));
       const badge = await badges.take(event.tabId);
       if (badge?.url === event.url) await effects.badge(event.tabId, badge.text);
       await forgetPage(event);
@@ -334,7 +401,11 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
       navStatus: number,
       body: string,
       responseMs?: number,
+      documentId?: string,
     ): Promise<OverlayPayload | null> {
+      const doc = await docs.get(tabId);
+      // The claiming document, as the browser names it (Chromium; Firefox 153+), must be the tab's.
+      if (documentId !== undefined && doc?.id !== undefined && doc.id !== documentId) return null;
       const entry = await pending.get(tabId);
       if (entry && entry.url === url && !(navStatus > 0 && navStatus < 500)) {
         await pending.take(tabId);
@@ -346,21 +417,29 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
         await pages.set(tabId, { url, incident, logState: entry.logState, committed: true });
         return { kind: 'page', incident, logState: entry.logState };
       }
-      const burst = await bursts.get(tabId);
-      return burst ? { kind: 'notice', burst } : null;
+      return doc?.burst ? { kind: 'notice', burst: doc.burst } : null;
+    },
+
+    /**
+     * The overlay in a tab gave up: the page kept removing the card. The failure's label (`500`)
+     * when it is the tab's page's, for the toolbar button to say where the explanation is now.
+     */
+    async onHidden(tabId: number, url: string): Promise<string | null> {
+      const page = await pages.get(tabId);
+      return page?.committed && page.url === url ? failureLabel(page.incident) : null;
     },
 
     async onTabRemoved(tabId: number): Promise<void> {
       await opened.take(tabId);
       await pending.take(tabId);
-      await bursts.take(tabId);
+      await docs.take(tabId);
       await badges.take(tabId);
       await pages.take(tabId);
     },
 
     /** What the tab shows now, for the popup: its top-level failure and its page's latest burst. */
     async onTab(tabId: number): Promise<{ page?: TabPage; burst?: Burst }> {
-      return { page: await pages.get(tabId), burst: await bursts.get(tabId) };
+      return { page: await pages.get(tabId), burst: (await docs.get(tabId))?.burst };
     },
   };
 }

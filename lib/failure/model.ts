@@ -25,6 +25,29 @@ export interface TabPage extends Pending {
 }
 
 /**
+ * The document a tab's top frame shows, as the failure flow knows it (./tab-document.ts), with
+ * its burst: a request belongs to the document that made it, and a burst to one document.
+ */
+export interface TabDocument {
+  /** Its address. */
+  url: string;
+  /** webNavigation's documentId, once its commit is seen (Chromium; Firefox 153 and later). */
+  id?: string;
+  /** Epoch ms it committed, or, while `coming`, when its failing response completed. */
+  at: number;
+  /** A top-level failure whose document has not committed yet. */
+  coming?: true;
+  /** While `coming`: the id of the document before it, whose late requests are not this one's. */
+  previousId?: string;
+  /** For a failing page: when its response completed (its own CSS and scripts are part of it). */
+  failedAt?: number;
+  /** The request id of that failure (`missed-…` when the page told of it, ./startup-catch-up.ts). */
+  failedBy?: string;
+  /** Its latest burst of failed sub-requests. */
+  burst?: Burst;
+}
+
+/**
  * What the popup shows about one tab: the top-level failure it shows, else the latest burst of
  * its page with the logged incidents of that burst, newest first.
  */

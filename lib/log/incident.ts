@@ -24,6 +24,9 @@ export interface CompletedRequest {
   initiator?: string;
   /** Firefox: the URL of the document that made the request. */
   documentUrl?: string;
+  /** Chromium: the document that made the request, and whether it is the one on screen (`active`). */
+  documentId?: string;
+  documentLifecycle?: string;
   /** Firefox: whether the request came from a private window. */
   incognito?: boolean;
   responseHeaders?: HttpHeader[];
@@ -44,6 +47,8 @@ export interface FailedRequest {
   error: string;
   initiator?: string;
   documentUrl?: string;
+  documentId?: string;
+  documentLifecycle?: string;
   /** Firefox: whether the request came from a private window. */
   incognito?: boolean;
 }

@@ -36,6 +36,17 @@ export interface Protocol {
    * it or there is no card there: the popup then shows the explanation itself.
    */
   'overlay:show': { request: Empty; response: boolean };
+  /**
+   * The overlay gave up putting the card back: its page keeps removing it. The toolbar button's
+   * tooltip then says the explanation is in the popup (the badge keeps the code).
+   */
+  'overlay:hidden': { request: Empty; response: boolean };
+  /**
+   * The burst notice's "Details": the background opens the toolbar popup on this tab's failures.
+   * False where the browser does not let it (Firefox without a click on its own UI): the notice
+   * then says what to click.
+   */
+  'popup:open': { request: Empty; response: boolean };
   /** The popup asks what a tab shows ("This tab"). It hands out incidents. */
   'tab:failure': { request: { tabId: number }; response: TabFailure | null };
   /**
@@ -87,6 +98,8 @@ export const SENDERS: { readonly [K in MessageName]: readonly Context[] } = {
   'overlay:claim': ['content'],
   'overlay:notice': ['background'],
   'overlay:show': ['popup'],
+  'overlay:hidden': ['content'],
+  'popup:open': ['content'],
   'tab:failure': ['popup'],
   'reload:check': ['content', 'explain'],
   'site:check': ['content', 'popup'],

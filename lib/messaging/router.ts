@@ -37,6 +37,8 @@ interface Caller {
   context: Context;
   /** The sender's own address (a content script's: its document's). */
   url: string;
+  /** A content script's document, when the browser names it (Chromium; Firefox 153 and later). */
+  documentId?: string;
   tab?: { id: number; url: string; incognito: boolean };
 }
 
@@ -147,12 +149,27 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
         Number(navStatus) || 0,
         String(body ?? '').slice(0, MAX_BODY_CHARS),
         Number(responseMs),
+        caller.documentId,
       );
       if (payload?.kind !== 'page') return payload;
       const incident = forPage(payload.incident);
       await shown.set(tabId, incident);
       return { ...payload, incident } satisfies OverlayPayload;
     },
+    // The badge keeps the code; its tooltip says the explanation is one click away, in the popup.
+    'overlay:hidden': async (_body, caller) => {
+      const tabId = caller.tab?.id;
+      const label = tabId === undefined ? null : await flow.onHidden(tabId, caller.url);
+      if (tabId === undefined || label === null) return false;
+      await browser.action.setTitle({ tabId, title: t('action_title_hidden', label) }).catch(() => undefined);
+      return true;
+    },
+    // The browser opens the popup on the active tab: the one the person just clicked in.
+    'popup:open': () =>
+      browser.action.openPopup().then(
+        () => true,
+        () => false,
+      ),
     // "Reload when it's back" asks the same question as Check now; only the answer it needs
     // (is it back, and when to ask again) goes back, and nothing is logged.
     'reload:check': async (body, caller) => {
@@ -242,7 +259,13 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       sender.tab?.id === undefined
         ? undefined
         : { id: sender.tab.id, url: sender.tab.url ?? '', incognito: sender.tab.incognito === true };
-    return handler(message.body as never, { context, url: sender.url ?? '', ...(tab ? { tab } : {}) });
+    const documentId = typeof sender.documentId === 'string' ? sender.documentId : undefined;
+    return handler(message.body as never, {
+      context,
+      url: sender.url ?? '',
+      ...(documentId ? { documentId } : {}),
+      ...(tab ? { tab } : {}),
+    });
   };
 
   return {

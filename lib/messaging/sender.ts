@@ -5,6 +5,8 @@ export interface SenderFacts {
   id?: string;
   url?: string;
   frameId?: number;
+  /** The sending document (Chromium; Firefox 153 and later). */
+  documentId?: string;
   tab?: { id?: number; url?: string; incognito?: boolean };
 }
 

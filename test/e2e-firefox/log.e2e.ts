@@ -84,7 +84,7 @@ describe('a healthy page whose API calls fail', () => {
     const tabId = await session.tabId('http://api-503.test/*');
     await waitFor('the badge', async () => (await session.badgeText(tabId)) === '503');
 
-    await overlay.click('.x5-notice button');
+    await overlay.click('.x5-notice .x5-icon');
     await waitFor('the notice to close', async () => (await overlay.noticeText()) === null);
 
     const popup = await PopupPage.open(session, 'http://api-503.test/*');

@@ -110,7 +110,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.page.getByRole('button', { name: '← Back to the log' }).click();
 
     // The page removed the card: the explanation opens in the popup.
-    await page.evaluate(() => document.querySelector('fivexx-explainer')?.remove());
+    await new OverlayPage(page).removeForGood();
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
     await popup.page.getByRole('button', { name: 'Retry' }).waitFor();
     expect(await seriousViolations(popup.page)).toEqual([]);

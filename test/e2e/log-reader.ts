@@ -26,6 +26,11 @@ export class LogReader {
     return new LogReader(await openExtensionPage(session, 'options.html'));
   }
 
+  /** A reader on an extension page already open (a browser started without a Session). */
+  static on(page: Page): LogReader {
+    return new LogReader(page);
+  }
+
   /** Every incident in the log; empty when there is no log yet. */
   incidents(): Promise<LoggedIncident[]> {
     return this.all<LoggedIncident>('incidents');

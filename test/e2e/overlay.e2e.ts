@@ -153,7 +153,7 @@ describe('a page whose API calls fail', () => {
     expect(notice).toContain('Part of this page failed to load.');
     expect(notice).toContain('api-503.test answered 503 (Service Unavailable)');
     expect(await overlay.text()).toBeNull();
-    await overlay.click('.x5-notice button');
+    await overlay.click('.x5-notice .x5-icon');
     await expect.poll(() => overlay.noticeText()).toBeNull();
     await page.close();
   });

@@ -278,6 +278,36 @@ const SECRETS_502: LabResponse = {
   body: nginxPage(502, 'Bad Gateway'),
 };
 
+/**
+ * A failing page whose script re-renders the whole document as some frameworks do: every element
+ * it did not make is removed from the root at once. How many it removed lands in `window.removed`.
+ */
+const RERENDER_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Internal Server Error</title><link rel="icon" href="data:,"></head>
+<body><h1>Internal Server Error</h1><p>This page removes every element it did not make.</p>
+<script>
+window.removed = 0;
+const own = new Set(document.documentElement.children);
+new MutationObserver(() => {
+  for (const el of [...document.documentElement.children]) {
+    if (!own.has(el)) { el.remove(); window.removed++; }
+  }
+}).observe(document.documentElement, { childList: true });
+</script>
+</body></html>`;
+
+/** A site that is down: its error page's own stylesheet, script and image fail with it. */
+const ASSETS_502: LabResponse = {
+  status: 502,
+  headers: { ...html, server: 'nginx/1.25.3' },
+  body: nginxPage(502, 'Bad Gateway')
+    .replace(
+      '</head>',
+      '<link rel="stylesheet" href="/style.css"><script src="/app.js"></script><link rel="icon" href="/favicon.ico"></head>',
+    )
+    .replace('<hr>', '<img src="/logo.png" alt=""><hr>'),
+};
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     host: 'ok.test',
@@ -562,6 +592,19 @@ in the server error log.</p>
     routes: {
       '/api/*': { status: 502, headers: { 'content-type': 'text/plain', server: 'nginx/1.25.3' }, body: 'bad gateway' },
     },
+  },
+  {
+    host: 'rerender-500.test',
+    title: 'A failing page that removes every element it did not make, as a re-rendering framework does (500)',
+    screenshot: false,
+    response: { status: 500, headers: { ...html, server: 'Apache/2.4.58 (Ubuntu)' }, body: RERENDER_PAGE },
+  },
+  {
+    host: 'assets-502.test',
+    title: 'A site down (502) whose error page loads its own stylesheet, script and image, which fail too',
+    screenshot: false,
+    response: ASSETS_502,
+    routes: { '/*': ASSETS_502 },
   },
   {
     host: 'secrets-502.test',

@@ -108,6 +108,19 @@ export class OverlayPage {
     return waitFor('the overlay', () => this.text(), timeout);
   }
 
+  /**
+   * The page removes the card each time it is put back, as a framework that re-renders the whole
+   * document would, until the overlay gives up (lib/platform/shadow-host.ts).
+   */
+  async removeForGood(): Promise<void> {
+    await this.page.evaluate(() => {
+      const drop = () => document.querySelector('fivexx-explainer')?.remove();
+      new MutationObserver(drop).observe(document.documentElement, { childList: true });
+      drop();
+    });
+    await this.waitForGone();
+  }
+
   async waitForGone(): Promise<void> {
     await waitFor('the overlay to close', async () => !(await this.isShown()));
   }

@@ -94,6 +94,13 @@ const api = (n: number, at = 2000): CompletedRequest => ({
   timeStamp: at,
 });
 
+/** The network-error table's row for a browser error name. */
+function row(error: string) {
+  const classified = classifyNetworkError(error, 'https://x.test/');
+  if (classified?.kind !== 'failure') throw new Error(error);
+  return classified.row;
+}
+
 function setup(options: FakeOptions = {}, area = memoryArea()) {
   const fake = fakeEffects(options);
   return { ...fake, flow: createFailureFlow(fake.effects, area, OWN) };
@@ -170,24 +177,24 @@ describe('a top-level failure', () => {
   it('badges the page again when its document commits after the response (the browser clears it)', async () => {
     const { flow, log } = setup({ settings: { overlay: false } });
     await flow.onFailure(failure);
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
     expect(log).toEqual(['badge 5 502', 'badge 5 502']);
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
     expect(log).toHaveLength(2);
   });
 
   it('injects again when the document commits after the response completed', async () => {
     const { flow, log } = setup();
     await flow.onFailure(failure);
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'DOC' });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url, documentId: 'DOC' });
     expect(log).toContain('inject 5 DOC');
   });
 
   it('is forgotten when the tab goes elsewhere', async () => {
     const { flow, log } = setup();
     await flow.onFailure(failure);
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: 'https://other.example/' });
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: 'https://other.example/' });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
     expect(log.filter((l) => l.startsWith('inject'))).toEqual(['inject 5']);
     expect(await flow.onClaim(5, failure.url, 0, '')).toBeNull();
   });
@@ -201,8 +208,8 @@ describe('a top-level failure', () => {
   it('also explains when the error page is only reported by navigation, once', async () => {
     const { flow, log } = setup({ inject: 'failed' });
     await flow.onFailure(failure);
-    await flow.onNavigationError({ tabId: 5, frameId: 0, url: failure.url });
-    await flow.onNavigationError({ tabId: 5, frameId: 0, url: failure.url });
+    await flow.onNavigationError({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
+    await flow.onNavigationError({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
     expect(log.filter((l) => l.startsWith('explain'))).toHaveLength(1);
   });
 
@@ -210,7 +217,7 @@ describe('a top-level failure', () => {
     const area = memoryArea();
     await setup({}, area).flow.onFailure(failure);
     const restarted = setup({}, area);
-    await restarted.flow.onCommitted({ tabId: 5, frameId: 0, url: failure.url, documentId: 'D2' });
+    await restarted.flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url, documentId: 'D2' });
     expect(restarted.log).toEqual(['badge 5 502', 'inject 5 D2']);
     expect(await restarted.flow.onClaim(5, failure.url, 502, '')).toMatchObject({ incident: { status: 502 } });
   });
@@ -249,7 +256,7 @@ describe('a top-level failure', () => {
 });
 
 describe('what the popup reads for a tab', () => {
-  const other = { tabId: 5, frameId: 0, url: 'https://other.example/' };
+  const other = { tabId: 5, frameId: 0, timeStamp: 1500, url: 'https://other.example/' };
 
   it('is the top-level failure from its response until the tab’s next page, refined once claimed', async () => {
     const { flow } = setup();
@@ -358,8 +365,213 @@ describe('failed sub-requests', () => {
   it('a new page starts without the old page’s burst', async () => {
     const { flow } = setup({ listening: true });
     await flow.onFailure(api(1));
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: 'https://www.example.com/next' });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: 'https://www.example.com/next' });
     expect(await flow.onClaim(5, 'https://www.example.com/next', 200, '')).toBeNull();
+  });
+});
+
+describe('a request belongs to the document that made it', () => {
+  const pageA = 'https://www.example.com/dashboard?token=t';
+  const fromA = (n: number, at: number): CompletedRequest => ({
+    ...api(n, at),
+    documentId: 'DOC-A',
+    documentLifecycle: 'active',
+  });
+  const pageB = { ...failure, statusCode: 503, timeStamp: 5000 };
+
+  async function burstThenFailingPage(options: FakeOptions = {}) {
+    const fake = setup({ listening: true, ...options });
+    await fake.flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await fake.flow.onFailure(fromA(1, 2000));
+    await fake.flow.onFailure(fromA(2, 2100));
+    // The person goes to a failing page; the dashboard's last calls are still being handled.
+    await fake.flow.onFailure(pageB, 4900);
+    await fake.flow.onFailure(fromA(3, 4950));
+    await fake.flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 5010, url: failure.url, documentId: 'DOC-B' });
+    await fake.flow.onFailure(fromA(4, 4990));
+    return fake;
+  }
+
+  it('the old page’s late failures are logged, but never shown or badged on the failing page after it', async () => {
+    const { flow, log, recorded, bursts } = await burstThenFailingPage();
+    expect(recorded.map((i) => i.status)).toEqual([503, 503, 503, 503, 503]);
+    expect(bursts.map((b) => b.count)).toEqual([1, 2]);
+    expect(log.filter((l) => l.startsWith('badge')).at(-1)).toBe('badge 5 503');
+    expect(log.filter((l) => l.startsWith('badge'))).toHaveLength(4);
+    expect(await flow.onClaim(5, failure.url, 503, '', undefined, 'DOC-B')).toMatchObject({
+      kind: 'page',
+      incident: { type: 'main_frame', status: 503 },
+    });
+    expect((await flow.onTab(5)).burst).toBeUndefined();
+  });
+
+  it('the failing page’s overlay goes into its own document', async () => {
+    const { log } = await burstThenFailingPage();
+    expect(log).toContain('inject 5 DOC-B');
+    expect(log).not.toContain('inject 5 DOC-A');
+  });
+
+  it('a notice is handed only to the document whose burst it is', async () => {
+    const { flow } = setup({ listening: true });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 2000));
+    expect(await flow.onClaim(5, pageA, 200, '', undefined, 'DOC-OTHER')).toBeNull();
+    expect(await flow.onClaim(5, pageA, 200, '', undefined, 'DOC-A')).toMatchObject({ kind: 'notice' });
+  });
+
+  it('badges nothing when its document is gone by the time it is told (the person moved on)', async () => {
+    const { flow, log, recorded } = setup({ inject: 'failed' });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 2000));
+    expect(recorded).toHaveLength(1);
+    expect(log).toEqual(['inject 5 DOC-A']);
+  });
+
+  it('tells the overlay of its own document only', async () => {
+    const { flow, effects } = setup();
+    const targets: (string | undefined)[] = [];
+    effects.notify = async (_tab, _burst, documentId) => {
+      targets.push(documentId);
+      return true;
+    };
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 2000));
+    expect(targets).toEqual(['DOC-A']);
+  });
+
+  it.each(['pending_deletion', 'cached', 'prerender'])(
+    'a %s document’s failures are logged, not shown',
+    async (state) => {
+      const { flow, recorded, bursts, log } = setup({ listening: true });
+      await flow.onFailure({ ...api(1), documentLifecycle: state });
+      expect(recorded).toHaveLength(1);
+      expect(bursts).toHaveLength(0);
+      expect(log).toEqual([]);
+    },
+  );
+
+  it('without document ids (Firefox): by the address of the document that made it, and by time', async () => {
+    const { flow, bursts } = setup({ listening: true });
+    const noIds = (n: number, at: number, documentUrl = pageA): CompletedRequest => ({ ...api(n, at), documentUrl });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA });
+    await flow.onFailure(noIds(1, 2000));
+    await flow.onFailure(pageB);
+    await flow.onFailure(noIds(2, 4950));
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 5010, url: failure.url });
+    await flow.onFailure(noIds(3, 4990));
+    // The same address loaded again: only what ended after its commit is the new page's.
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 9000, url: pageA });
+    await flow.onFailure(noIds(4, 8990));
+    await flow.onFailure(noIds(5, 9100));
+    expect(bursts.map((b) => b.host && b.first)).toEqual([2000, 9100]);
+  });
+
+  it('a worker that saw no commit takes the failing request’s document for the page', async () => {
+    const { flow } = setup({ listening: true });
+    await flow.onFailure(fromA(1, 2000));
+    expect(await flow.onClaim(5, pageA, 200, '', undefined, 'DOC-A')).toMatchObject({ kind: 'notice' });
+    expect(await flow.onClaim(5, pageA, 200, '', undefined, 'DOC-B')).toBeNull();
+  });
+});
+
+describe('the error page’s own subresources', () => {
+  const asset = (url: string, at: number, type = 'stylesheet'): CompletedRequest => ({
+    ...failure,
+    url,
+    type,
+    statusCode: 502,
+    timeStamp: at,
+    documentId: 'DOC',
+    documentLifecycle: 'active',
+  });
+
+  async function failingPage() {
+    const fake = setup({ listening: true });
+    await fake.flow.onFailure(failure, 990);
+    await fake.flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1010, url: failure.url, documentId: 'DOC' });
+    return fake;
+  }
+
+  it('its CSS, scripts and calls to its own site in the seconds after it failed are part of its failure', async () => {
+    const { flow, recorded, bursts } = await failingPage();
+    await flow.onFailure(asset('https://shop.example.com/style.css', 1200));
+    await flow.onFailure(asset('https://static.example.com/app.js', 1300, 'script'));
+    await flow.onFailure(asset('https://shop.example.com/api/cart', 9000, 'xmlhttprequest'));
+    expect(recorded.map((i) => i.type)).toEqual(['main_frame']);
+    expect(bursts).toHaveLength(0);
+    expect(await flow.onClaim(5, failure.url, 502, '', undefined, 'DOC')).toMatchObject({ kind: 'page' });
+  });
+
+  it('also when they got no response at all', async () => {
+    const { flow, bursts } = await failingPage();
+    const refusedCss = { ...asset('https://shop.example.com/style.css', 1200), error: 'net::ERR_CONNECTION_REFUSED' };
+    await flow.onSubRequestNetworkError(refusedCss, row('net::ERR_CONNECTION_REFUSED'));
+    expect(bursts).toHaveLength(0);
+  });
+
+  it('another site’s, or its own site’s later, are incidents of their own', async () => {
+    const { flow, recorded } = await failingPage();
+    await flow.onFailure(asset('https://cdn.other.net/lib.js', 1200, 'script'));
+    await flow.onFailure(asset('https://shop.example.com/api/poll', 1000 + 10_000, 'xmlhttprequest'));
+    expect(recorded.map((i) => i.requestUrl)).toEqual([
+      'https://shop.example.com/cart?token=REDACTED',
+      'https://cdn.other.net/lib.js',
+      'https://shop.example.com/api/poll',
+    ]);
+  });
+
+  it('the page before it is not the failing page: its late calls are not folded into the failure', async () => {
+    const { flow, recorded } = setup({ listening: true });
+    await flow.onCommitted({
+      tabId: 5,
+      frameId: 0,
+      timeStamp: 500,
+      url: 'https://shop.example.com/',
+      documentId: 'OLD',
+    });
+    await flow.onFailure(failure, 990);
+    await flow.onFailure({ ...asset('https://shop.example.com/api/x', 1005, 'xmlhttprequest'), documentId: 'OLD' });
+    expect(recorded).toHaveLength(2);
+  });
+});
+
+describe('a page that keeps removing the card', () => {
+  it('gets the failure’s label for the toolbar button, only for its own page', async () => {
+    const { flow } = setup();
+    await flow.onFailure(failure);
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
+    await flow.onClaim(5, failure.url, 502, '');
+    expect(await flow.onHidden(5, 'https://elsewhere.example/')).toBeNull();
+    expect(await flow.onHidden(5, failure.url)).toBe('502');
+  });
+});
+
+describe('a page that failed while the extension was starting', () => {
+  it('is explained and logged from what the page tells of itself', async () => {
+    const { flow, log, recorded } = setup();
+    await flow.onMissedPage(5, failure.url, 502, 1000);
+    expect(recorded).toMatchObject([{ status: 502, type: 'main_frame', headers: {} }]);
+    expect(log).toEqual(['badge 5 502', 'inject 5']);
+    expect(await flow.onClaim(5, failure.url, 502, '<center>nginx/1.25.3</center>')).toMatchObject({ kind: 'page' });
+  });
+
+  it.each([
+    ['webRequest first', true],
+    ['the page first', false],
+  ])('heard twice (%s) is one failure', async (_, webRequestFirst) => {
+    const { flow, recorded } = setup();
+    if (webRequestFirst) await flow.onFailure(failure);
+    await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    if (!webRequestFirst) await flow.onFailure(failure);
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('a reload that fails again is a failure of its own', async () => {
+    const { flow, recorded } = setup();
+    await flow.onMissedPage(5, failure.url, 502, 1000);
+    await flow.onFailure({ ...failure, timeStamp: 2500 });
+    await flow.onFailure({ ...failure, timeStamp: 2600 });
+    expect(recorded).toHaveLength(3);
   });
 });
 
@@ -441,11 +653,6 @@ describe('a request that got no response (a network error)', () => {
     timeStamp: 1040,
     error: 'net::ERR_CONNECTION_REFUSED',
   };
-  const row = (error: string) => {
-    const classified = classifyNetworkError(error, 'https://x.test/');
-    if (classified?.kind !== 'failure') throw new Error(error);
-    return classified.row;
-  };
 
   it('is logged as its own kind, badged with its layer, and the tab goes to the explanation page at once', async () => {
     const { flow, log, recorded } = setup();
@@ -462,7 +669,7 @@ describe('a request that got no response (a network error)', () => {
   it('badges the browser’s error page again when it commits (the browser clears the badge)', async () => {
     const { flow, log } = setup({ settings: { overlay: false } });
     await flow.onNetworkError({ ...refused, error: 'net::ERR_NAME_NOT_RESOLVED' }, row('net::ERR_NAME_NOT_RESOLVED'));
-    await flow.onCommitted({ tabId: 5, frameId: 0, url: refused.url });
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: refused.url });
     expect(log).toEqual(['badge 5 DNS', 'badge 5 DNS']);
   });
 

@@ -80,6 +80,7 @@ interface Sender {
   id?: string;
   url?: string;
   frameId?: number;
+  documentId?: string;
   tab?: { id: number; url: string; incognito: boolean };
 }
 
@@ -109,12 +110,15 @@ const HOSTILE = {
 const shownIncident = makeIncident({
   vantage: { browser: 'Chromium 156', extension: '0.1.0', networkLabel: 'home wifi' },
 });
-const claims: { tabId: number; url: string }[] = [];
+const claims: { tabId: number; url: string; documentId?: string }[] = [];
 const flow = {
-  onClaim: async (tabId: number, url: string) => {
-    claims.push({ tabId, url });
+  onClaim: async (tabId: number, url: string, ...rest: unknown[]) => {
+    const documentId = rest[3] as string | undefined;
+    claims.push({ tabId, url, ...(documentId ? { documentId } : {}) });
     return { kind: 'page', incident: shownIncident, logState: 'saved' };
   },
+  // The tab's own page is TAB_URL, failing with a 502.
+  onHidden: async (tabId: number, url: string) => (tabId === 5 && url === TAB_URL ? '502' : null),
 } as unknown as FailureFlow;
 
 let router: ReturnType<typeof createRouter>;
@@ -138,6 +142,8 @@ describe('a content script', () => {
   it('may send exactly these messages', () => {
     expect(CONTENT_MAY).toEqual([
       'overlay:claim',
+      'overlay:hidden',
+      'popup:open',
       'reload:check',
       'site:check',
       'networks:check',
@@ -197,6 +203,31 @@ describe('a content script', () => {
     expect(claims).toEqual([{ tabId: 5, url: TAB_URL }]);
     expect(payload).toMatchObject({ kind: 'page' });
     expect(JSON.stringify(payload)).not.toContain('home wifi');
+  });
+
+  it('overlay:claim names the document the browser says sent it', async () => {
+    await send('overlay:claim', { ...HOSTILE, documentId: 'FORGED' }, content({ documentId: 'DOC-1' }));
+    expect(claims).toEqual([{ tabId: 5, url: TAB_URL, documentId: 'DOC-1' }]);
+  });
+
+  it('overlay:hidden puts where the explanation is on its own tab’s toolbar button, for its own page only', async () => {
+    const titles: unknown[] = [];
+    fakeBrowser.action.setTitle = async (details) => void titles.push(details);
+    expect(await send('overlay:hidden', HOSTILE, content())).toBe(true);
+    expect(titles).toEqual([{ tabId: 5, title: 'Error 502: this page hides the explanation. Click here to read it.' }]);
+    expect(await send('overlay:hidden', HOSTILE, content({ url: 'https://shop.example.com/other' }))).toBe(false);
+    expect(titles).toHaveLength(1);
+  });
+
+  it('popup:open opens the toolbar popup, and says so; false where the browser refuses', async () => {
+    let opened = 0;
+    fakeBrowser.action.openPopup = async () => void opened++;
+    expect(await send('popup:open', HOSTILE, content())).toBe(true);
+    expect(opened).toBe(1);
+    fakeBrowser.action.openPopup = async () => {
+      throw new Error('openPopup requires a user gesture');
+    };
+    expect(await send('popup:open', HOSTILE, content())).toBe(false);
   });
 
   it('reload:check checks its own tab’s address, never the one it names', async () => {
