@@ -28,6 +28,8 @@ export interface Settings {
   statusPageUrls: Record<string, string>;
   /** The popup shows times in UTC rather than in the machine's zone (its UTC switch). */
   timesInUtc: boolean;
+  /** Sites (registrable domains) the person said are theirs ("This is my site"): the card opens its owner's view there. */
+  mySites: string[];
 }
 
 /** @internal Exported for tests and benchmarks; the extension reads settings through loadSettings. */
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   statusPages: false,
   statusPageUrls: {},
   timesInUtc: false,
+  mySites: [],
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
@@ -52,6 +55,9 @@ const SETTINGS_KEY = 'settings';
 /** The numbers a person may set, inclusive. */
 export const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_000] } as const;
 export type NumberField = keyof typeof LIMITS;
+
+/** The most sites "This is my site" keeps: the newest win. */
+export const MAX_MY_SITES = 200;
 
 /** The longest network label kept. */
 export const MAX_NETWORK_LABEL = 80;
@@ -129,6 +135,9 @@ function migrateSettings(stored: unknown): Settings {
     statusPages: bool('statusPages'),
     statusPageUrls: statusUrls(raw.statusPageUrls),
     timesInUtc: bool('timesInUtc'),
+    mySites: list('mySites', (v): v is string => typeof v === 'string' && /^[a-z0-9.-]{1,253}$/i.test(v)).slice(
+      -MAX_MY_SITES,
+    ),
   };
 }
 
@@ -148,4 +157,20 @@ export async function saveSettings(area: SettingsArea, patch: Partial<Settings>)
   const next = migrateSettings({ ...(await loadSettings(area)), ...patch });
   await area.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, value: next } });
   return next;
+}
+
+/** Whether the person said a site is theirs ("This is my site"). */
+export async function isMySite(area: SettingsArea, site: string): Promise<boolean> {
+  return (await loadSettings(area)).mySites.includes(site);
+}
+
+/** Remembers (or forgets) that a site is the person's own; whether it is now. */
+export async function saveMySite(area: SettingsArea, site: string, mine: boolean): Promise<boolean> {
+  const { mySites } = await loadSettings(area);
+  if (mySites.includes(site) !== mine) {
+    const others = mySites.filter((s) => s !== site);
+    const saved = await saveSettings(area, { mySites: mine ? [...others, site] : others });
+    return saved.mySites.includes(site);
+  }
+  return mine;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { MySiteStore } from '@/components/card/use-my-site';
 import type { Burst, OverlayPayload } from '@/lib/failure/model';
 import type { CheckRecord } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
@@ -22,14 +23,19 @@ export interface Props {
   siteStatus: () => Promise<SiteStatus | null>;
   /** "Copy details for support": the background copies the report, never the page. */
   copyReport: () => Promise<boolean>;
+  /** "This is my site" for the tab's site, kept by the background. */
+  mySite: MySiteStore;
   reload: () => void;
+  /** "Go back", after a form. */
+  back: () => void;
   /** "Don't explain errors on this site": settles once the background has saved it. */
   onQuiet: () => Promise<unknown>;
 }
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
 export function OverlayApp(props: Props) {
-  const { initial, root, subscribe, check, checkNow, siteStatus, copyReport, reload, onQuiet, onShowRequest } = props;
+  const { initial, root, subscribe, check, checkNow, siteStatus, copyReport, mySite, reload, back, onQuiet, onShowRequest } =
+    props;
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // Counts the popup's "Show explanation" requests: each one brings the card back whole.
   const [shown, setShown] = useState(0);
@@ -67,7 +73,9 @@ export function OverlayApp(props: Props) {
         checkNow={checkNow}
         siteStatus={siteStatus}
         copyReport={copyReport}
+        mySite={mySite}
         reload={reload}
+        back={back}
         onClose={() => setPayload(null)}
         // Closes once the choice is saved, so that a reload right after it is already quiet.
         onQuiet={() => void onQuiet().finally(() => setPayload(null))}

@@ -1,9 +1,11 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
 import { ExplainPage } from '@/components/explain/explain-page';
 import { parseExplainParams } from '@/lib/failure/explain-page-url';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/send';
+import { isMySite, saveMySite } from '@/lib/settings';
 
 const { url, incident, logState, offline } = parseExplainParams(location.search);
 
@@ -26,7 +28,16 @@ render(
     logState={logState}
     offline={offline}
     retry={() => url && location.replace(url)}
+    back={() => history.back()}
     check={() => send('reload:check', { url: url ?? '' })}
+    mySite={
+      incident && logState !== 'private'
+        ? {
+            load: () => isMySite(browser.storage.local, incident.site),
+            save: (mine) => saveMySite(browser.storage.local, incident.site, mine),
+          }
+        : undefined
+    }
   />,
   document.getElementById('app') as HTMLElement,
 );

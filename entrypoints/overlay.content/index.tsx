@@ -70,6 +70,11 @@ export default defineContentScript({
         deliver = undefined;
       };
     };
+    // "This is my site": the background keeps it for this tab's own site, whatever the page says.
+    const mySite = {
+      load: () => send('site:mine', {}),
+      save: (mine: boolean) => send('site:mine', { mine }),
+    };
     render(
       <OverlayApp
         initial={payload}
@@ -82,7 +87,9 @@ export default defineContentScript({
         checkNow={() => send('site:check', { url: location.href })}
         siteStatus={() => send('site:status', {})}
         copyReport={() => send('report:copy', {})}
+        mySite={mySite}
         reload={() => location.reload()}
+        back={() => history.back()}
         onQuiet={() => send('site:quiet', {}).catch(() => false)}
       />,
       root,

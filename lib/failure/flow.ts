@@ -244,9 +244,10 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     const logState = await record(incident, !tab || tab.incognito || req.incognito === true, settings);
     if (!tab) return;
     const text = failureLabel(incident);
-    await effects.badge(req.tabId, text);
+    // A false alarm (a bot check, a Wi-Fi login) is not the site's failure: no badge for it.
+    if (!incident.diagnosis.falseAlarm) await effects.badge(req.tabId, text);
     if (topLevel) {
-      await badges.set(req.tabId, { url: req.url, text });
+      if (!incident.diagnosis.falseAlarm) await badges.set(req.tabId, { url: req.url, text });
       await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
     }
     if (!wanted(settings, incident, topLevel)) return;
@@ -344,6 +345,11 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
           await effects.refine(incident.id, incident).catch(() => undefined);
         }
         await pages.set(tabId, { url, incident, logState: entry.logState, committed: true });
+        // The page's own words can show a false alarm the headers did not: its badge goes.
+        if (incident.diagnosis.falseAlarm && !entry.incident.diagnosis.falseAlarm) {
+          await badges.take(tabId);
+          await effects.badge(tabId, '');
+        }
         return { kind: 'page', incident, logState: entry.logState };
       }
       const burst = await bursts.get(tabId);
