@@ -37,12 +37,15 @@ export function hopBoxes(diagnosis: Diagnosis): Box[] {
   for (const { layer, state } of hops) {
     const label = hopLabel(layer, t);
     const product = hopProduct(layer, t);
+    // A hop no header names, but whose failure the browser itself reported (a network error),
+    // is known, not inferred.
+    const implied = layer.implied && state !== 'failed';
     const last = boxes.at(-1);
-    if (last && last.label === label && last.state === state && last.implied === layer.implied) {
+    if (last && last.label === label && last.state === state && last.implied === implied) {
       if (product && !last.products.includes(product)) last.products.push(product);
       continue;
     }
-    boxes.push({ label, products: product ? [product] : [], state, implied: layer.implied });
+    boxes.push({ label, products: product ? [product] : [], state, implied });
   }
   return boxes;
 }

@@ -17,12 +17,18 @@ function findHost(node: DomNode): DomNode | undefined {
   return undefined;
 }
 
-/** One hop of the card's diagram, as drawn. */
+/** One box of the card's diagram, as drawn. */
 export interface Hop {
+  /** What the hop is, in a visitor's words ("Front server", "The site’s app", "You"). */
   name: string;
-  kind: string;
-  /** Marked as where the problem is ("Problem here", or "Probably here" for an inferred hop). */
+  /** The products it names ("nginx"; "nginx, Varnish" for neighbours that read the same), or ''. */
+  product: string;
+  /** What the box says of it: "Working", "Problem here", "Probably here", "Planned maintenance", "Not reached". */
+  state: string;
+  /** Marked as where the problem is, seen ("Problem here"): the one bold box. */
   failed: boolean;
+  /** Marked as where the problem probably is, inferred (no header or page names it). */
+  probably: boolean;
   /** Drawn as inferred (no header or page names it). */
   implied: boolean;
   /** Marked "Not reached": behind the hop that failed. */
@@ -33,8 +39,10 @@ export interface Hop {
 export function readHops(list: Element): Hop[] {
   return Array.from(list.querySelectorAll('.x5-hop')).map((li) => ({
     name: li.querySelector('.x5-hop-name')?.textContent?.trim() ?? '',
-    kind: li.querySelector('.x5-hop-kind')?.textContent?.trim() ?? '',
+    product: li.querySelector('.x5-hop-product')?.textContent?.trim() ?? '',
+    state: li.querySelector('.x5-hop-state')?.textContent?.trim() ?? '',
     failed: li.classList.contains('x5-hop-failed'),
+    probably: li.classList.contains('x5-hop-probably'),
     implied: li.classList.contains('x5-hop-implied'),
     unreached: li.classList.contains('x5-hop-not-reached'),
   }));
