@@ -52,7 +52,15 @@ export interface Props {
  * (the code's name, Check now, the owner's view, the evidence, the details) is under "More
  * details". test/unit/components/card/card-words.test.tsx holds it to 45 words above the buttons.
  */
-export function ExplanationCard({ incident, logState, headingLevel = 2, siteStatus, mySite, overlay, ...actions }: Props) {
+export function ExplanationCard({
+  incident,
+  logState,
+  headingLevel = 2,
+  siteStatus,
+  mySite,
+  overlay,
+  ...actions
+}: Props) {
   const summary = failureSummary(incident, t);
   const posted = isPosted(incident);
   const step = nextStep(incident, { posted, reloading: isWaiting(actions.reload) }, t);

@@ -33,7 +33,9 @@ export function hopBoxes(diagnosis: Diagnosis): Box[] {
   if (!states) return [];
   const hops = diagnosis.chain.map((layer, i) => ({ layer, state: states[i] as HopState }));
   const visitorsNetwork = hops[0]?.layer.implied && hops[0].layer.id === 'network';
-  const boxes: Box[] = visitorsNetwork ? [] : [{ label: t('ui_hops_you'), products: [], state: 'working', implied: false }];
+  const boxes: Box[] = visitorsNetwork
+    ? []
+    : [{ label: t('ui_hops_you'), products: [], state: 'working', implied: false }];
   for (const { layer, state } of hops) {
     const label = hopLabel(layer, t);
     const product = hopProduct(layer, t);

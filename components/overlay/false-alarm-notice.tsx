@@ -20,8 +20,8 @@ export function falseAlarmText(diagnosis: Diagnosis): string {
  */
 export function FalseAlarmNotice({ diagnosis, onDismiss }: Props) {
   return (
-    <div class="x5-notice x5-notice-neutral" role="status">
-      <p>{falseAlarmText(diagnosis)}</p>
+    <div class="x5-notice x5-notice-neutral">
+      <p role="status">{falseAlarmText(diagnosis)}</p>
       <button
         type="button"
         class="x5-icon"

@@ -34,8 +34,20 @@ export interface Props {
 
 /** What the overlay script shows in a page: the failing page's explanation, or a burst notice. */
 export function OverlayApp(props: Props) {
-  const { initial, root, subscribe, check, checkNow, siteStatus, copyReport, mySite, reload, back, onQuiet, onShowRequest } =
-    props;
+  const {
+    initial,
+    root,
+    subscribe,
+    check,
+    checkNow,
+    siteStatus,
+    copyReport,
+    mySite,
+    reload,
+    back,
+    onQuiet,
+    onShowRequest,
+  } = props;
   const [payload, setPayload] = useState<OverlayPayload | null>(initial);
   // Counts the popup's "Show explanation" requests: each one brings the card back whole.
   const [shown, setShown] = useState(0);

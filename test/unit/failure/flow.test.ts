@@ -121,7 +121,11 @@ describe('a top-level failure', () => {
     expect(challenge.recorded[0]?.diagnosis.falseAlarm).toBe(true);
 
     const legacy = setup();
-    await legacy.flow.onFailure({ ...failure, statusCode: 503, responseHeaders: [{ name: 'server', value: 'cloudflare' }] });
+    await legacy.flow.onFailure({
+      ...failure,
+      statusCode: 503,
+      responseHeaders: [{ name: 'server', value: 'cloudflare' }],
+    });
     expect(legacy.log).toEqual(['badge 5 503', 'inject 5']);
     const page = await legacy.flow.onClaim(
       5,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { diagnose } from '@/lib/diagnosis/diagnose';
 import { clearSite } from '@/lib/log/clear';
 import {
   addIncidents,
@@ -13,7 +14,6 @@ import { MAX_COUNT, MAX_SITE_INCIDENTS } from '@/lib/log/limits';
 import { HOUR_MS } from '@/lib/log/model';
 import { prune } from '@/lib/log/retention';
 import { freshLog } from '../helpers/db';
-import { diagnose } from '@/lib/diagnosis/diagnose';
 import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
 
 const DAY = 86_400_000;

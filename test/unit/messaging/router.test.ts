@@ -196,13 +196,19 @@ describe('a content script', () => {
     expect(await send('site:mine', { ...HOSTILE, mine: true }, content())).toBe(true);
     expect(await mySites()).toEqual(['example.com']);
     // Another tab on the same site reads it; one on another site does not.
-    expect(await send('site:mine', {}, content({ tab: { id: 6, url: 'https://www.example.com/', incognito: false } }))).toBe(
-      true,
-    );
-    const elsewhere = content({ url: 'https://other.example.org/', tab: { id: 7, url: 'https://other.example.org/', incognito: false } });
+    expect(
+      await send('site:mine', {}, content({ tab: { id: 6, url: 'https://www.example.com/', incognito: false } })),
+    ).toBe(true);
+    const elsewhere = content({
+      url: 'https://other.example.org/',
+      tab: { id: 7, url: 'https://other.example.org/', incognito: false },
+    });
     expect(await send('site:mine', {}, elsewhere)).toBe(false);
     // A private window may read what was said, but says nothing new about the sites it visits.
-    const privately = content({ url: 'https://private.example.net/', tab: { id: 8, url: 'https://private.example.net/', incognito: true } });
+    const privately = content({
+      url: 'https://private.example.net/',
+      tab: { id: 8, url: 'https://private.example.net/', incognito: true },
+    });
     expect(await send('site:mine', { mine: true }, privately)).toBe(false);
     expect(await send('site:mine', { mine: false }, content({}, true))).toBe(true);
     expect(await mySites()).toEqual(['example.com']);
@@ -279,7 +285,14 @@ describe('the explanation page', () => {
   });
 
   it('is refused what is not its own to ask', () => {
-    for (const name of ['site:check', 'watch:start', 'site:quiet', 'site:mine', 'report:copy', 'overlay:claim'] as const) {
+    for (const name of [
+      'site:check',
+      'watch:start',
+      'site:quiet',
+      'site:mine',
+      'report:copy',
+      'overlay:claim',
+    ] as const) {
       expect(send(name, HOSTILE, explain(TAB_URL))).toBeUndefined();
     }
   });

@@ -75,7 +75,10 @@ function fromFixture(fixture: (typeof FIXTURES)[number]): Incident {
 }
 
 const CASES: [string, Incident][] = [
-  ...CODE_MEANINGS.map((m): [string, Incident] => [`code ${m.code}`, makeIncident({ status: m.code, headers: {}, statusLine: `HTTP/1.1 ${m.code}` })]),
+  ...CODE_MEANINGS.map((m): [string, Incident] => [
+    `code ${m.code}`,
+    makeIncident({ status: m.code, headers: {}, statusLine: `HTTP/1.1 ${m.code}` }),
+  ]),
   ['an unknown code (599)', makeIncident({ status: 599, headers: {}, statusLine: 'HTTP/1.1 599' })],
   ...FIXTURES.map((f): [string, Incident] => [f.file, fromFixture(f)]),
   ...NETWORK_ERRORS.map((row): [string, Incident] => [
@@ -94,18 +97,24 @@ function drawn(incident: Incident, reload?: ReloadWhenBack): Element {
 }
 
 describe.each(CASES)('the card for %s', (_name, base) => {
-  it.each(VARIANTS)(`says at most ${WORD_BUDGET} words above its buttons, no sentence twice (%s)`, (_v, make, reload) => {
-    const card = drawn(make(base), reload);
-    const above = aboveButtons(card);
-    expect(words(above).length, above).toBeLessThanOrEqual(WORD_BUDGET);
-    const seen = sentences(card);
-    expect(seen.filter((s, i) => seen.indexOf(s) !== i), seen.join(' | ')).toEqual([]);
-    // One lead sentence and one next step.
-    for (const one of ['.x5-lead', '.x5-step']) {
-      const text = card.querySelector(one)?.textContent ?? '';
-      expect(text.split(/(?<=[.!?])\s+(?=\p{Lu})/u), text).toHaveLength(1);
-    }
-  });
+  it.each(VARIANTS)(
+    `says at most ${WORD_BUDGET} words above its buttons, no sentence twice (%s)`,
+    (_v, make, reload) => {
+      const card = drawn(make(base), reload);
+      const above = aboveButtons(card);
+      expect(words(above).length, above).toBeLessThanOrEqual(WORD_BUDGET);
+      const seen = sentences(card);
+      expect(
+        seen.filter((s, i) => seen.indexOf(s) !== i),
+        seen.join(' | '),
+      ).toEqual([]);
+      // One lead sentence and one next step.
+      for (const one of ['.x5-lead', '.x5-step']) {
+        const text = card.querySelector(one)?.textContent ?? '';
+        expect(text.split(/(?<=[.!?])\s+(?=\p{Lu})/u), text).toHaveLength(1);
+      }
+    },
+  );
 
   it('labels every hop in a visitor’s words, never with its own type again, and gives each a state', () => {
     const card = drawn(base);
