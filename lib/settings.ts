@@ -57,7 +57,7 @@ export const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_00
 export type NumberField = keyof typeof LIMITS;
 
 /** The most sites "This is my site" keeps: the newest win. */
-export const MAX_MY_SITES = 200;
+const MAX_MY_SITES = 200;
 
 /** The longest network label kept. */
 export const MAX_NETWORK_LABEL = 80;

@@ -37,7 +37,7 @@ const RELOAD_TEXT = {
 } as const satisfies Record<ReloadState['phase'], TextKey | null>;
 
 /** What waiting for the site says now ("Reloading when back · 0:42"), or null when it is not. */
-export function reloadText(state: ReloadState): string | null {
+function reloadText(state: ReloadState): string | null {
   const key = RELOAD_TEXT[state.phase];
   return key && t(key, state.phase === 'waiting' ? countdown(state.seconds) : '');
 }

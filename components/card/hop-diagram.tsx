@@ -28,7 +28,7 @@ interface Box {
  * a long chain stays short. The visitor's own network, when it is where the problem is (a Wi-Fi
  * login), stands where "You" would.
  */
-export function hopBoxes(diagnosis: Diagnosis): Box[] {
+function hopBoxes(diagnosis: Diagnosis): Box[] {
   const states = hopStates(diagnosis);
   if (!states) return [];
   const hops = diagnosis.chain.map((layer, i) => ({ layer, state: states[i] as HopState }));

@@ -8,7 +8,7 @@ import type { Incident } from '@/lib/log/model';
  */
 
 /** A page with fewer words than this says little more than its code ("502 Bad Gateway nginx"). */
-export const EXPLAINING_WORDS = 12;
+const EXPLAINING_WORDS = 12;
 
 /** Services that write their error pages for visitors: a CDN, a hosting platform, a security filter. */
 const VISITOR_PAGE_KINDS: ReadonlySet<LayerKind> = new Set(['cdn', 'platform', 'firewall', 'edge-code']);

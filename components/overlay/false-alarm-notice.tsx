@@ -7,7 +7,7 @@ export interface Props {
 }
 
 /** What the notice says of a false alarm: a Wi-Fi login, or a bot check by the service that runs it. */
-export function falseAlarmText(diagnosis: Diagnosis): string {
+function falseAlarmText(diagnosis: Diagnosis): string {
   const first = diagnosis.causes[0];
   if (first?.id === 'captive-portal') return t('ui_false_alarm_portal');
   const by = first?.anchor === null || first?.anchor === undefined ? undefined : diagnosis.chain[first.anchor];

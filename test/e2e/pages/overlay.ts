@@ -102,6 +102,42 @@ export class OverlayPage {
     return this.call<string>('.x5-notice', 'function () { return this.innerText; }');
   }
 
+  /** The pill's text ("502 · What happened?", "Reloading when back · 0:42"), or null when there is none. */
+  async pillText(): Promise<string | null> {
+    return this.call<string>('.x5-pill', 'function () { return this.innerText; }');
+  }
+
+  /** The small corner notice of a false alarm (a bot check, a Wi-Fi login), or null. */
+  async falseAlarmText(): Promise<string | null> {
+    return this.call<string>('.x5-notice-neutral', 'function () { return this.innerText; }');
+  }
+
+  /** Where an element of the overlay is on screen, in CSS pixels, or null when there is none. */
+  async box(selector: string): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+    return this.call(
+      selector,
+      'function () { const r = this.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }',
+    );
+  }
+
+  /**
+   * The card, as a person gets to it: at once, or from the pill a page that explains itself
+   * starts with (a click on "502 · What happened?"). Its text.
+   */
+  async openCard(timeout = 10_000): Promise<string> {
+    await waitFor('the card or its pill', async () => (await this.isShown()) || (await this.has('.x5-pill')), timeout);
+    if (!(await this.isShown())) await this.click('.x5-pill');
+    return this.waitForText(timeout);
+  }
+
+  /** Opens "More details" (the code's name, Check now, "This is my site", the evidence, the details). */
+  async openMoreDetails(): Promise<string> {
+    const isOpen = () => this.call<boolean>('details.x5-more', 'function () { return this.open; }');
+    if (!(await isOpen())) await this.click('details.x5-more > summary');
+    await waitFor('More details to open', isOpen);
+    return (await this.text()) ?? '';
+  }
+
   /** Whether an element matching the selector is in the overlay. */
   async has(selector: string): Promise<boolean> {
     return (await this.find(selector)) !== null;

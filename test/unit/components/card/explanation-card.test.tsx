@@ -30,7 +30,7 @@ function fixture(file: string): Incident {
 }
 
 /** The buttons a person sees without opening "More details". */
-function visibleButtons(container: HTMLElement): string[] {
+function visibleButtons(container: Element): string[] {
   return [...container.querySelectorAll('button')].filter((b) => !b.closest('details')).map((b) => b.textContent ?? '');
 }
 

@@ -91,17 +91,23 @@ describe('the overlay fits the situation', () => {
     const props = overlay(claimed('real-caddy-maintenance.ts'));
     expect(screen.getByRole('dialog').querySelector('.x5-card-neutral')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Stop waiting' })).toBeTruthy();
-    await act(() => vi.advanceTimersByTimeAsync(3000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(3000);
+    });
     expect(screen.getByText('Reloading when back · 9:57').getAttribute('role')).toBe('status');
     fireEvent.click(screen.getByRole('button', { name: 'Close explanation' }));
     expect(props.onClose).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Reloading when back · 9:57' })).toBeTruthy();
-    await act(() => vi.advanceTimersByTimeAsync(2000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2000);
+    });
     expect(screen.getByRole('button', { name: 'Reloading when back · 9:55' })).toBeTruthy();
     // The wait ends with the check that finds the site back: the page reloads.
     vi.mocked(props.check).mockResolvedValue({ status: 200, retryAfter: null });
-    await act(() => vi.advanceTimersByTimeAsync(600_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(600_000);
+    });
     expect(props.reload).toHaveBeenCalledOnce();
   });
 
@@ -116,7 +122,9 @@ describe('the overlay fits the situation', () => {
     const props = overlay(claimed('real-nginx-maintenance.ts', { method: 'POST' }));
     fireEvent.click(screen.getByRole('button', { name: 'Go back' }));
     expect(props.back).toHaveBeenCalledOnce();
-    await act(() => vi.advanceTimersByTimeAsync(700_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(700_000);
+    });
     expect(props.check).not.toHaveBeenCalled();
     expect(props.reload).not.toHaveBeenCalled();
   });
