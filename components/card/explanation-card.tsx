@@ -106,9 +106,10 @@ export function ExplanationCard({
       <CardActions incident={incident} posted={posted} {...actions} />
       {tip && <p class="x5-tip">{tip}</p>}
       {siteStatus && <StatusPageLink status={siteStatus} />}
+      {logState === 'unavailable' && <p class="x5-note">{t('ui_log_unavailable')}</p>}
+      {logState === 'private' && <p class="x5-note">{t('ui_log_private')}</p>}
       <MoreDetails
         incident={incident}
-        logState={logState}
         checkNow={actions.checkNow}
         mySite={mySite}
         onQuiet={overlay?.onQuiet}

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { LogState } from '@/lib/failure/model';
 import { failureText } from '@/lib/i18n/failure-text';
 import { t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
@@ -10,7 +9,6 @@ import type { MySite } from './use-my-site';
 
 export interface Props {
   incident: Incident;
-  logState: LogState;
   /** "Check now": the background checks the page's address; absent where not offered. */
   checkNow?: () => Promise<CheckRecord>;
   /** "This is my site", remembered per site where the card can. */
@@ -23,7 +21,7 @@ export interface Props {
  * "More details", collapsed: the code's name, Check now, the site owner's view, the evidence and
  * the details for support. It starts open on a site the person said is theirs.
  */
-export function MoreDetails({ incident, logState, checkNow, mySite, onQuiet }: Props) {
+export function MoreDetails({ incident, checkNow, mySite, onQuiet }: Props) {
   const [checkText, setCheckText] = useState<string | null>(null);
   const check =
     checkNow &&
@@ -48,8 +46,6 @@ export function MoreDetails({ incident, logState, checkNow, mySite, onQuiet }: P
       )}
       <OwnerView incident={incident} mySite={mySite} />
       <CardDetails incident={incident} />
-      {logState === 'unavailable' && <p class="x5-note">{t('ui_log_unavailable')}</p>}
-      {logState === 'private' && <p class="x5-note">{t('ui_log_private')}</p>}
       {onQuiet && (
         <p class="x5-foot">
           <button type="button" class="x5-link" onClick={onQuiet}>

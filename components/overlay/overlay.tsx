@@ -39,6 +39,16 @@ export interface Props {
 /** How the overlay shows the failure: the card, a small pill, or a false alarm's notice. */
 type View = 'card' | 'pill' | 'notice';
 
+/**
+ * Whether this document is itself a reload (ours, once the site seemed back, or the person's).
+ * Then the card does not wait by itself again: a site that answers our checks but still fails
+ * the page (it needs the visitor's cookies, say) would otherwise reload for ever. Touches the page.
+ */
+function isReload(): boolean {
+  const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type === 'reload';
+}
+
 /** Where the overlay starts: a false alarm's notice, a pill over a page that explains itself, else the card. */
 function firstView(incident: Incident): View {
   if (incident.diagnosis.falseAlarm) return 'notice';
@@ -61,7 +71,7 @@ export function Overlay(props: Props) {
     check,
     incident.diagnosis.retryAfter?.seconds ?? null,
     reload,
-    waitsByItself(incident, logState),
+    waitsByItself(incident, logState) && !isReload(),
   );
   const waiting = isWaiting(reloadWhenBack);
   const mySite = useMySite(props.mySite);

@@ -107,6 +107,14 @@ export class OverlayPage {
     return this.call<string>('.x5-pill', 'function () { return this.innerText; }');
   }
 
+  /** The pill's text when it has the focus (it is not inside the dialog), else null. */
+  async focusedPill(): Promise<string | null> {
+    return this.call<string>(
+      '.x5-pill',
+      'function () { return this.getRootNode().activeElement === this ? this.innerText : null; }',
+    );
+  }
+
   /** The small corner notice of a false alarm (a bot check, a Wi-Fi login), or null. */
   async falseAlarmText(): Promise<string | null> {
     return this.call<string>('.x5-notice-neutral', 'function () { return this.innerText; }');
@@ -213,11 +221,12 @@ export class OverlayPage {
 
   /**
    * Copies the overlay's shadow content (markup and styles) into an open shadow root under a
-   * new element with the given id, for tools such as axe that cannot enter a closed root.
+   * new element with the given id, for tools such as axe that cannot enter a closed root. `from`
+   * is any element the overlay shows (the card, a pill, a notice).
    */
-  async cloneIntoOpenRoot(id: string): Promise<void> {
+  async cloneIntoOpenRoot(id: string, from = '[role="dialog"]'): Promise<void> {
     const ok = await this.call<boolean>(
-      '[role="dialog"]',
+      from,
       `function () {
         const source = this.getRootNode();
         const host = document.createElement('div');
