@@ -108,12 +108,7 @@ export function ExplanationCard({
       {siteStatus && <StatusPageLink status={siteStatus} />}
       {logState === 'unavailable' && <p class="x5-note">{t('ui_log_unavailable')}</p>}
       {logState === 'private' && <p class="x5-note">{t('ui_log_private')}</p>}
-      <MoreDetails
-        incident={incident}
-        checkNow={actions.checkNow}
-        mySite={mySite}
-        onQuiet={overlay?.onQuiet}
-      />
+      <MoreDetails incident={incident} checkNow={actions.checkNow} mySite={mySite} onQuiet={overlay?.onQuiet} />
     </div>
   );
 }
