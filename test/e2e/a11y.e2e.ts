@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openExtensionPage, type Session, startSession } from './harness';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
@@ -17,6 +17,11 @@ beforeAll(async () => {
   site = await startSite();
   // Nothing listens on port 9: refused.test refuses connections (a site that cannot be reached).
   session = await startSession({ hostRules: ['MAP refused.test 127.0.0.1:9', ...situationRules(site)] });
+});
+
+// "This is my site" is remembered: each test starts as a visitor, More details closed.
+afterEach(async () => {
+  await session.worker.evaluate(() => chrome.storage.local.clear());
 });
 
 afterAll(async () => {
