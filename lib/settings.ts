@@ -35,6 +35,8 @@ export interface Settings {
   otherNetworks: boolean;
   /** With it, the page's path and query (secrets removed) are sent too, not only the site's address. */
   otherNetworksPath: boolean;
+  /** Sites (registrable domains) the person said are theirs ("This is my site"): the card opens its owner's view there. */
+  mySites: string[];
 }
 
 /** @internal Exported for tests and benchmarks; the extension reads settings through loadSettings. */
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   timesInUtc: false,
   otherNetworks: false,
   otherNetworksPath: false,
+  mySites: [],
 });
 
 /** Bumped when a stored field changes meaning; `migrateSettings` upgrades older objects. */
@@ -61,6 +64,9 @@ const SETTINGS_KEY = 'settings';
 /** The numbers a person may set, inclusive. */
 export const LIMITS = { retentionDays: [1, 3650], retentionCount: [100, 1_000_000] } as const;
 export type NumberField = keyof typeof LIMITS;
+
+/** The most sites "This is my site" keeps: the newest win. */
+const MAX_MY_SITES = 200;
 
 /** The longest network label kept. */
 export const MAX_NETWORK_LABEL = 80;
@@ -141,6 +147,9 @@ function migrateSettings(stored: unknown): Settings {
     timesInUtc: bool('timesInUtc'),
     otherNetworks: bool('otherNetworks'),
     otherNetworksPath: bool('otherNetworksPath'),
+    mySites: list('mySites', (v): v is string => typeof v === 'string' && /^[a-z0-9.-]{1,253}$/i.test(v)).slice(
+      -MAX_MY_SITES,
+    ),
   };
 }
 
@@ -160,4 +169,20 @@ export async function saveSettings(area: SettingsArea, patch: Partial<Settings>)
   const next = migrateSettings({ ...(await loadSettings(area)), ...patch });
   await area.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, value: next } });
   return next;
+}
+
+/** Whether the person said a site is theirs ("This is my site"). */
+export async function isMySite(area: SettingsArea, site: string): Promise<boolean> {
+  return (await loadSettings(area)).mySites.includes(site);
+}
+
+/** Remembers (or forgets) that a site is the person's own; whether it is now. */
+export async function saveMySite(area: SettingsArea, site: string, mine: boolean): Promise<boolean> {
+  const { mySites } = await loadSettings(area);
+  if (mySites.includes(site) !== mine) {
+    const others = mySites.filter((s) => s !== site);
+    const saved = await saveSettings(area, { mySites: mine ? [...others, site] : others });
+    return saved.mySites.includes(site);
+  }
+  return mine;
 }

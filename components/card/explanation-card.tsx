@@ -1,13 +1,16 @@
 import type { LogState } from '@/lib/failure/model';
-import { waitPhrase } from '@/lib/i18n/diagnosis-text';
-import { failureSummary, failureText, networkSteps } from '@/lib/i18n/failure-text';
-import { phraseText, t } from '@/lib/i18n/translate';
+import { failureSummary } from '@/lib/i18n/failure-text';
+import { nextStep, otherNetworkTip } from '@/lib/i18n/next-step';
+import { t } from '@/lib/i18n/translate';
 import { failureLabel } from '@/lib/log/failure-label';
 import type { CheckRecord, Incident } from '@/lib/log/model';
-import { CardActions } from './card-actions';
-import { CardDetails } from './card-details';
+import type { SiteStatus } from '@/lib/owner-tools/status-page';
+import { CardActions, isWaiting } from './card-actions';
 import { HopDiagram } from './hop-diagram';
-import { OwnerView } from './owner-view';
+import { MoreDetails } from './more-details';
+import { isMaintenance, isPosted } from './situation';
+import { StatusPageLink } from './status-page-link';
+import type { MySite } from './use-my-site';
 import type { ReloadWhenBack } from './use-reload-when-back';
 
 /** The heading's id, so that a dialog can be labelled by it. */
@@ -26,29 +29,45 @@ export interface Props {
   logState: LogState;
   /** h1 on the explanation page (it is the page's subject), h2 in the overlay. */
   headingLevel?: 1 | 2;
+  /** "Try again": loads the page again. */
   onRetry: () => void;
-  /** "Reload when it's back"; absent where it cannot work (a form that was POSTed is never re-sent). */
+  /** "Go back", the primary action after a form was sent; without it the card offers no way on. */
+  onBack?: () => void;
+  /** Waiting for the site to come back; absent where it cannot work (a sent form, a private window). */
   reload?: ReloadWhenBack;
   /** "Check now": the background checks the page's address; absent where not offered. */
   checkNow?: () => Promise<CheckRecord>;
   /** "Copy details for support" done elsewhere (the overlay's background); else this page copies. */
   copyReport?: () => Promise<boolean>;
-  /** What the site's own status page says, when lookups are on. */
-  siteStatus?: string | null;
+  /** What the site's own status page says, when lookups are on and it has one. */
+  siteStatus?: SiteStatus | null;
+  /** "This is my site", remembered per site where the card can. */
+  mySite?: MySite;
   overlay?: OverlayControls;
 }
 
-/** The explanation of one failure: what broke, where, what to do, and the details for support. */
-export function ExplanationCard({ incident, logState, headingLevel = 2, siteStatus, overlay, ...actions }: Props) {
-  const d = incident.diagnosis;
-  const code = failureText(incident, 'visitor', t);
-  // The lead: the most likely cause in a visitor's words, or what the failure means when nothing
-  // says more. Never both: the general meaning could contradict a specific cause.
+/**
+ * The explanation of one failure as one clear answer: a headline, one lead sentence, the hops
+ * and one next step, then one primary action and "Copy details for support". Everything else
+ * (the code's name, Check now, the owner's view, the evidence, the details) is under "More
+ * details". test/unit/components/card/card-words.test.tsx holds it to 45 words above the buttons.
+ */
+export function ExplanationCard({
+  incident,
+  logState,
+  headingLevel = 2,
+  siteStatus,
+  mySite,
+  overlay,
+  ...actions
+}: Props) {
   const summary = failureSummary(incident, t);
+  const posted = isPosted(incident);
+  const step = nextStep(incident, { posted, reloading: isWaiting(actions.reload) }, t);
+  const tip = otherNetworkTip(incident, step.key, t);
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
-  const wait = d.retryAfter ? waitPhrase(d.retryAfter.seconds) : null;
   return (
-    <div class="x5-card">
+    <div class={isMaintenance(incident) || incident.diagnosis.falseAlarm ? 'x5-card x5-card-neutral' : 'x5-card'}>
       <header class="x5-head">
         <p class="x5-code" aria-hidden="true">
           {failureLabel(incident)}
@@ -57,7 +76,6 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
           <Heading id={HEADING_ID} class="x5-title">
             {summary.title}
           </Heading>
-          <p class="x5-name">{code.name}</p>
         </div>
         {overlay && (
           <button
@@ -82,37 +100,15 @@ export function ExplanationCard({ incident, logState, headingLevel = 2, siteStat
           </button>
         )}
       </header>
-      <p class="x5-meaning">{summary.lead}</p>
-      {siteStatus && <p class="x5-site-status">{siteStatus}</p>}
-      <HopDiagram diagnosis={d} />
-      {!d.falseAlarm && (
-        <>
-          <h3 class="x5-sub">{t('ui_what_you_can_do')}</h3>
-          <ul class="x5-steps">
-            {incident.network ? (
-              networkSteps(incident.network, 'visitor', t).map((step) => <li key={step}>{step}</li>)
-            ) : (
-              <>
-                <li>{wait ? t('ui_visitor_step_back', phraseText(t, wait)) : t('ui_visitor_step_wait')}</li>
-                <li>{t('ui_visitor_step_network')}</li>
-                <li>{t('ui_visitor_step_status')}</li>
-              </>
-            )}
-          </ul>
-        </>
-      )}
-      <CardActions incident={incident} {...actions} />
-      <OwnerView incident={incident} />
-      <CardDetails incident={incident} />
+      <p class="x5-lead">{summary.lead}</p>
+      <HopDiagram diagnosis={incident.diagnosis} />
+      <p class="x5-step">{step.text}</p>
+      <CardActions incident={incident} posted={posted} {...actions} />
+      {tip && <p class="x5-tip">{tip}</p>}
+      {siteStatus && <StatusPageLink status={siteStatus} />}
       {logState === 'unavailable' && <p class="x5-note">{t('ui_log_unavailable')}</p>}
       {logState === 'private' && <p class="x5-note">{t('ui_log_private')}</p>}
-      {overlay && (
-        <p class="x5-foot">
-          <button type="button" class="x5-link" onClick={overlay.onQuiet}>
-            {t('ui_quiet_site', incident.site)}
-          </button>
-        </p>
-      )}
+      <MoreDetails incident={incident} checkNow={actions.checkNow} mySite={mySite} onQuiet={overlay?.onQuiet} />
     </div>
   );
 }

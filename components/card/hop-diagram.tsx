@@ -1,5 +1,5 @@
 import type { Diagnosis } from '@/lib/diagnosis/model';
-import { type HopState, hopStates, layerKind, layerName } from '@/lib/i18n/diagnosis-text';
+import { type HopState, hopLabel, hopProduct, hopStates } from '@/lib/i18n/diagnosis-text';
 import { t } from '@/lib/i18n/translate';
 
 export interface Props {
@@ -14,43 +14,61 @@ const STATE_KEYS = {
   'not-reached': 'ui_hop_not_reached',
 } as const satisfies Record<HopState, string>;
 
-/** A hop's classes: where the problem is (drawn red, dashed when only inferred), planned work (neutral), hops never reached (faded). */
-function hopClass(state: HopState | null, implied: boolean): string {
-  const classes = ['x5-hop'];
-  if (implied) classes.push('x5-hop-implied');
-  if (state === 'failed' || state === 'probably') classes.push('x5-hop-failed');
-  if (state === 'planned') classes.push('x5-hop-planned');
-  if (state === 'not-reached') classes.push('x5-hop-not-reached');
-  return classes.join(' ');
+/** One box of the diagram: hops next to each other with the same label and state share one. */
+interface Box {
+  label: string;
+  products: string[];
+  state: HopState;
+  implied: boolean;
 }
 
 /**
- * The hops from the visitor to the failure, outermost first, each with what happened there:
- * working, the problem here (probably here, for a hop no header names), planned maintenance, or
- * never reached — as Cloudflare's error page draws You → Cloudflare → Host, for every vendor.
- * A signed hop shows what kind of hop it is; an inferred one's name already says it.
+ * The boxes, outermost first: You, then each hop in a visitor's words with the products it
+ * names. Neighbours that read the same (two front servers, both working) are one box, so that
+ * a long chain stays short. The visitor's own network, when it is where the problem is (a Wi-Fi
+ * login), stands where "You" would.
+ */
+function hopBoxes(diagnosis: Diagnosis): Box[] {
+  const states = hopStates(diagnosis);
+  if (!states) return [];
+  const hops = diagnosis.chain.map((layer, i) => ({ layer, state: states[i] as HopState }));
+  const visitorsNetwork = hops[0]?.layer.implied && hops[0].layer.id === 'network';
+  const boxes: Box[] = visitorsNetwork
+    ? []
+    : [{ label: t('ui_hops_you'), products: [], state: 'working', implied: false }];
+  for (const { layer, state } of hops) {
+    const label = hopLabel(layer, t);
+    const product = hopProduct(layer, t);
+    // A hop no header names, but whose failure the browser itself reported (a network error),
+    // is known, not inferred.
+    const implied = layer.implied && state !== 'failed';
+    const last = boxes.at(-1);
+    if (last && last.label === label && last.state === state && last.implied === implied) {
+      if (product && !last.products.includes(product)) last.products.push(product);
+      continue;
+    }
+    boxes.push({ label, products: product ? [product] : [], state, implied });
+  }
+  return boxes;
+}
+
+/**
+ * The hops from the visitor to the failure, as Cloudflare's error page draws You → Cloudflare →
+ * Host, for every vendor: each box says what it is and how it did — working, the problem here
+ * (probably here, drawn lighter, for a hop no header names), planned work, or never reached.
+ * Nothing is drawn when the diagnosis cannot tell where the problem is.
  */
 export function HopDiagram({ diagnosis }: Props) {
-  const states = hopStates(diagnosis);
-  const all = diagnosis.chain.map((layer, i) => ({ layer, state: states?.[i] ?? null }));
-  // The visitor's own network, when no proxy of it signed (a Wi-Fi login), is where "You" are.
-  // A network error's resolver is a hop of its own, after You.
-  const you = all.find(({ layer }) => layer.implied && layer.id === 'network');
-  const hops = all.filter((hop) => hop !== you);
-  if (hops.length === 0 && !you) return null;
+  const boxes = hopBoxes(diagnosis);
+  if (boxes.length === 0) return null;
   return (
     <ol class="x5-hops" aria-label={t('ui_hops_label')}>
-      <li class={hopClass(you?.state ?? null, false)}>
-        <span class="x5-hop-name">{you ? t('layer_network') : t('ui_hops_you')}</span>
-        {!you && <span class="x5-hop-kind">{t('ui_hops_browser')}</span>}
-        {you?.state && <span class={`x5-hop-state x5-hop-state-${you.state}`}>{t(STATE_KEYS[you.state])}</span>}
-      </li>
-      {hops.map(({ layer, state }, i) => (
-        // Layer ids repeat only among implied ones of different roles; the index keeps keys unique.
-        <li key={`${layer.id}-${i}`} class={hopClass(state, layer.implied)}>
-          <span class="x5-hop-name">{layerName(layer, t)}</span>
-          {!layer.implied && <span class="x5-hop-kind">{layerKind(layer, t)}</span>}
-          {state && <span class={`x5-hop-state x5-hop-state-${state}`}>{t(STATE_KEYS[state])}</span>}
+      {boxes.map((box, i) => (
+        // Labels repeat only between boxes of different states; the index keeps keys unique.
+        <li key={`${box.label}-${i}`} class={`x5-hop x5-hop-${box.state}${box.implied ? ' x5-hop-implied' : ''}`}>
+          <span class="x5-hop-name">{box.label}</span>
+          {box.products.length > 0 && <span class="x5-hop-product">{box.products.join(', ')}</span>}
+          <span class="x5-hop-state">{t(STATE_KEYS[box.state])}</span>
         </li>
       ))}
     </ol>

@@ -1,11 +1,13 @@
-import { useState } from 'preact/hooks';
 import { causeText, codeText, confidenceText, layerName, whereToLook } from '@/lib/i18n/diagnosis-text';
 import { networkSteps } from '@/lib/i18n/failure-text';
 import { t } from '@/lib/i18n/translate';
 import type { Incident } from '@/lib/log/model';
+import { type MySite, useMySite } from './use-my-site';
 
 export interface Props {
   incident: Incident;
+  /** Remembered per site where the card can; else this card's own. */
+  mySite?: MySite;
 }
 
 const CHECKLIST = [
@@ -18,10 +20,12 @@ const CHECKLIST = [
 
 /**
  * "This is my site": a switch, and behind it the causes in technical words, where each layer
- * keeps its logs, and the checklist. It starts closed: most people who see the card are visitors.
+ * keeps its logs, and the checklist. It starts closed (most people who see the card are
+ * visitors) unless the person said before that the site is theirs.
  */
-export function OwnerView({ incident }: Props) {
-  const [open, setOpen] = useState(false);
+export function OwnerView({ incident, mySite }: Props) {
+  const own = useMySite(undefined);
+  const { mine: open, set: setOpen } = mySite ?? own;
   const d = incident.diagnosis;
   const sure = confidenceText(d, t);
   const checklist = incident.network ? networkSteps(incident.network, 'owner', t) : CHECKLIST.map((key) => t(key));

@@ -11,7 +11,8 @@ export interface ReloadWhenBack {
 
 /**
  * "Reload when it's back" for one page: counts down, asks `check` (the background) whether the
- * address answers again, and calls `onBack` when it does. Touches the clock: the timer lives in
+ * address answers again, and calls `onBack` when it does. With `autoStart` it starts at once
+ * (the site said when to come back, or is in maintenance). Touches the clock: the timer lives in
  * the page showing the failure, so closing or leaving the tab ends it. Its pure twin, the
  * schedule, is lib/owner-tools/reload-when-back.ts.
  */
@@ -19,6 +20,7 @@ export function useReloadWhenBack(
   check: () => Promise<CheckResult>,
   firstRetryAfter: number | null,
   onBack: () => void,
+  autoStart = false,
 ): ReloadWhenBack {
   const [state, setState] = useState<ReloadState>({ phase: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -64,6 +66,12 @@ export function useReloadWhenBack(
     schedule(id, 0, firstRetryAfter);
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (autoStart) start();
+    return () => {
+      run.current++;
+      clearTimeout(timer.current);
+    };
+  }, []);
   return { state, start, stop };
 }

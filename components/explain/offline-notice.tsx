@@ -19,7 +19,7 @@ export function OfflineNotice({ reload }: Props) {
           <h1 class="x5-title">{t('ui_offline_title')}</h1>
         </div>
       </header>
-      <p class="x5-meaning">{t('ui_offline_text')}</p>
+      <p class="x5-lead">{t('ui_offline_text')}</p>
       <ul class="x5-steps">
         <li>{t('ui_offline_step')}</li>
       </ul>

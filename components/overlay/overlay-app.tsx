@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { MySiteStore } from '@/components/card/use-my-site';
 import type { Burst, OverlayPayload } from '@/lib/failure/model';
 import type { CheckRecord } from '@/lib/log/model';
 import type { CheckResult } from '@/lib/owner-tools/reload-when-back';
@@ -22,7 +23,11 @@ export interface Props {
   siteStatus: () => Promise<SiteStatus | null>;
   /** "Copy details for support": the background copies the report, never the page. */
   copyReport: () => Promise<boolean>;
+  /** "This is my site" for the tab's site, kept by the background. */
+  mySite: MySiteStore;
   reload: () => void;
+  /** "Go back", after a form. */
+  back: () => void;
   /** "Don't explain errors on this site": settles once the background has saved it. */
   onQuiet: () => Promise<unknown>;
   /** The notice's "Details": opens the popup on this tab; false when the browser does not let it. */
@@ -39,7 +44,9 @@ export function OverlayApp(props: Props) {
     checkNow,
     siteStatus,
     copyReport,
+    mySite,
     reload,
+    back,
     onQuiet,
     onShowRequest,
     openDetails,
@@ -81,7 +88,9 @@ export function OverlayApp(props: Props) {
         checkNow={checkNow}
         siteStatus={siteStatus}
         copyReport={copyReport}
+        mySite={mySite}
         reload={reload}
+        back={back}
         onClose={() => setPayload(null)}
         // Closes once the choice is saved, so that a reload right after it is already quiet.
         onQuiet={() => void onQuiet().finally(() => setPayload(null))}

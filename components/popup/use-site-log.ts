@@ -53,9 +53,10 @@ export function useSiteLog(api: LogApi, site: string | null, version: number) {
     let live = true;
     // The chart reads hourly counts (a few hundred rows at most), or for the last hour the
     // incidents themselves, for minute detail; never every incident of a long log.
+    // False alarms (bot checks, Wi-Fi logins) are not outages: the hourly counts leave them out, and so does this.
     const points =
       range === 'hour'
-        ? api.incidents({ site, since, limit: 5000 })
+        ? api.incidents({ site, since, limit: 5000 }).then((rows) => rows.filter((r) => !r.diagnosis.falseAlarm))
         : api
             .hourly(site, since === undefined ? 0 : Math.floor(since / HOUR_MS))
             .then((rows) => rows.map((r) => ({ time: r.hour * HOUR_MS, status: r.status, count: r.count })));

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
 import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import { ExplainPage } from '@/components/explain/explain-page';
@@ -7,6 +8,7 @@ import { t } from '@/lib/i18n/translate';
 import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import { send } from '@/lib/messaging/send';
 import { agreeHere } from '@/lib/platform/other-networks-permission';
+import { isMySite, saveMySite } from '@/lib/settings';
 
 const { url, incident, logState, offline } = parseExplainParams(location.search);
 
@@ -30,7 +32,16 @@ render(
       logState={logState}
       offline={offline}
       retry={() => url && location.replace(url)}
+      back={() => history.back()}
       check={() => send('reload:check', { url: url ?? '' })}
+      mySite={
+        incident && logState !== 'private'
+          ? {
+              load: () => isMySite(browser.storage.local, incident.site),
+              save: (mine) => saveMySite(browser.storage.local, incident.site, mine),
+            }
+          : undefined
+      }
     />
   </OtherNetworksContext.Provider>,
   document.getElementById('app') as HTMLElement,

@@ -81,6 +81,11 @@ export default defineContentScript({
       if (kind === 'page') void send('overlay:hidden', {}).catch(() => undefined);
     });
 
+    // "This is my site": the background keeps it for this tab's own site, whatever the page says.
+    const mySite = {
+      load: () => send('site:mine', {}),
+      save: (mine: boolean) => send('site:mine', { mine }),
+    };
     const mount = (payload: OverlayPayload) => {
       kind = payload.kind;
       const subscribe = (onBurst: (burst: Burst) => void) => {
@@ -108,7 +113,9 @@ export default defineContentScript({
             checkNow={() => send('site:check', { url: location.href })}
             siteStatus={() => send('site:status', {})}
             copyReport={() => send('report:copy', {})}
+            mySite={mySite}
             reload={() => location.reload()}
+            back={() => history.back()}
             onQuiet={() => send('site:quiet', {}).catch(() => false)}
             openDetails={() => send('popup:open', {}).catch(() => false)}
           />

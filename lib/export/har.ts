@@ -50,6 +50,8 @@ interface HarEntry {
   _count: number;
   _lastTime: string;
   _source: string;
+  /** Present (true) for a false alarm: a bot check or a Wi-Fi login, not an outage. */
+  _falseAlarm?: true;
   /** A network error: the browser's name for it, as DevTools writes it in its HAR files. */
   _error?: string;
   /** A network error as a NEL report body: `phase`, `type`, `elapsed_time`, `server_ip`. */
@@ -150,6 +152,7 @@ export function toHar(incidents: readonly Incident[], version: string): Har {
           _count: incident.count,
           _lastTime: isoUtc(incident.lastTime),
           _source: text(incident.source),
+          ...(incident.diagnosis.falseAlarm ? { _falseAlarm: true as const } : {}),
           ...(net
             ? {
                 _error: text(net.error),

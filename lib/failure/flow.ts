@@ -285,8 +285,11 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     if (!tab) return;
     const text = failureLabel(incident);
     if (topLevel) {
-      await effects.badge(req.tabId, text);
-      await badges.set(req.tabId, { url: req.url, text });
+      // A false alarm (a bot check, a Wi-Fi login) is not the site's failure: no badge for it.
+      if (!incident.diagnosis.falseAlarm) {
+        await effects.badge(req.tabId, text);
+        await badges.set(req.tabId, { url: req.url, text });
+      }
       await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
       if (wanted(settings, incident, true)) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
       return;
@@ -415,6 +418,11 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
           await effects.refine(incident.id, incident).catch(() => undefined);
         }
         await pages.set(tabId, { url, incident, logState: entry.logState, committed: true });
+        // The page's own words can show a false alarm the headers did not: its badge goes.
+        if (incident.diagnosis.falseAlarm && !entry.incident.diagnosis.falseAlarm) {
+          await badges.take(tabId);
+          await effects.badge(tabId, '');
+        }
         return { kind: 'page', incident, logState: entry.logState };
       }
       return doc?.burst ? { kind: 'notice', burst: doc.burst } : null;

@@ -46,6 +46,22 @@ export function edgeName(edge: EdgeLocation): string {
   return edge.city ? `${edge.pop} (${edge.city})` : edge.pop;
 }
 
+/**
+ * A hop's label in the diagram, in a visitor's words: what kind of hop it is ("Front server",
+ * "Delivery network"), or our own name for a hop we only inferred ("The site’s app").
+ */
+export function hopLabel(layer: Layer, t: Translate): string {
+  return layer.implied ? layerName(layer, t) : layerKind(layer, t);
+}
+
+/** The product a signed hop names ("nginx", "Cloudflare"), shown under its label; null when it would repeat it. */
+export function hopProduct(layer: Layer, t: Translate): string | null {
+  if (layer.implied) return null;
+  const label = hopLabel(layer, t).toLowerCase();
+  const vendor = layer.vendor.toLowerCase();
+  return label.includes(vendor) || vendor.includes(label) ? null : layer.vendor;
+}
+
 /** What kind of hop a layer is, in a visitor's words ("Front server", "Delivery network"…). */
 export function layerKind(layer: Layer, t: Translate): string {
   return t(`kind_${layer.kind.replace(/-/g, '_')}` as TextKey);

@@ -139,7 +139,8 @@ export function supportReport(incident: Incident, t: Translate, options: ReportO
     incident.network
       ? t('report_heading_network', incident.site, incident.network.error)
       : t('report_heading', incident.status, name, incident.site),
-    title,
+    // A bot check or a Wi-Fi login answered with a 5xx is not an outage: the report says so first.
+    incident.diagnosis.falseAlarm ? t('report_not_outage') : title,
     ...(cause ? [cause] : []),
     '',
     ...detailRows(incident, t, options).map(({ label, value }) =>

@@ -146,8 +146,12 @@ export async function countSite(tx: WriteTx, incident: Incident, change: 1 | 0 |
   await sites.put({ site: incident.site, count, last });
 }
 
-/** Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. */
-export async function addHourly(tx: WriteTx, incident: Incident, sign: 1 | -1): Promise<void> {
+/**
+ * Adds (sign 1) or removes (sign -1) an incident's failures to its hour's count. A false alarm
+ * (a bot check, a Wi-Fi login) is not an outage: the chart leaves it out.
+ */
+export async function addHourly(tx: Pick<WriteTx, 'objectStore'>, incident: Incident, sign: 1 | -1): Promise<void> {
+  if (incident.diagnosis?.falseAlarm) return;
   const key: [string, number, number] = [incident.site, Math.floor(incident.time / HOUR_MS), incident.status];
   const hourly = tx.objectStore('hourly');
   const row = await hourly.get(key);

@@ -98,12 +98,21 @@ export async function hourlyCounts(site: string, sinceHour = 0): Promise<HourlyC
 
 /**
  * Replaces what the page's body told about an incident (its diagnosis, what the page said),
- * keeping its counts.
+ * keeping its counts. When the page shows it was a false alarm after all (or the other way
+ * round), the chart's hourly count follows.
  */
 export async function refineIncident(id: number, refined: Pick<Incident, 'diagnosis' | 'pageText'>): Promise<void> {
-  const tx = (await db()).transaction('incidents', 'readwrite');
-  const incident = await tx.store.get(id);
-  if (incident) await tx.store.put({ ...incident, diagnosis: refined.diagnosis, pageText: refined.pageText });
+  const tx = (await db()).transaction(['incidents', 'hourly'], 'readwrite');
+  const incidents = tx.objectStore('incidents');
+  const incident = await incidents.get(id);
+  if (incident) {
+    const next = { ...incident, diagnosis: refined.diagnosis, pageText: refined.pageText };
+    await incidents.put(next);
+    if (incident.diagnosis.falseAlarm !== next.diagnosis.falseAlarm) {
+      await addHourly(tx, incident, -1);
+      await addHourly(tx, next, 1);
+    }
+  }
   await tx.done;
 }
 

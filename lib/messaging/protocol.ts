@@ -72,6 +72,11 @@ export interface Protocol {
   'site:status': { request: Empty; response: SiteStatus | null };
   /** "Don't explain errors on this site", for the overlay's site. */
   'site:quiet': { request: Empty; response: boolean };
+  /**
+   * "This is my site" in the overlay, for its own tab's site: with `mine`, remembered (never from
+   * a private window); without, only read. Whether the site is the person's now.
+   */
+  'site:mine': { request: { mine?: boolean }; response: boolean };
   /** "Copy details for support" in the overlay: the background copies its tab's report. */
   'report:copy': { request: Empty; response: boolean };
   /** Watches a page's site; null when the page cannot be watched. */
@@ -109,6 +114,7 @@ export const SENDERS: { readonly [K in MessageName]: readonly Context[] } = {
   'networks:setup': ['content'],
   'site:status': ['content'],
   'site:quiet': ['content'],
+  'site:mine': ['content'],
   'report:copy': ['content'],
   'watch:start': ['popup'],
   'watch:stop': ['popup'],

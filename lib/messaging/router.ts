@@ -27,7 +27,7 @@ import { lookupStatus } from '@/lib/owner-tools/status-page-browser';
 import { listWatches, startWatch, stopWatch, watchEvents } from '@/lib/owner-tools/watch-browser';
 import { copyFromBackground } from '@/lib/platform/clipboard';
 import { ownOrigin } from '@/lib/platform/own-origin';
-import { loadSettings, saveSettings } from '@/lib/settings';
+import { isMySite, loadSettings, saveMySite, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 import { type Context, isEnvelope, type MessageName, type Protocol, SENDERS } from './protocol';
 import { maySend, senderContext } from './sender';
@@ -231,6 +231,15 @@ export function createRouter(flow: FailureFlow, healthy: RecentHealthy) {
       const { quietSites } = await loadSettings(browser.storage.local);
       await saveSettings(browser.storage.local, { quietSites: [...quietSites, site] });
       return true;
+    },
+    // Only ever the sender's own tab's site; a private window may read it, never write it.
+    'site:mine': async ({ mine }, caller) => {
+      const url = pageAddress(caller.tab?.url);
+      if (!url) return false;
+      const site = (await loadSiteOf())(url);
+      const area = browser.storage.local;
+      if (typeof mine !== 'boolean' || caller.tab?.incognito) return isMySite(area, site);
+      return saveMySite(area, site, mine);
     },
     'report:copy': async (_body, caller) => {
       const incident = caller.tab && (await shown.get(caller.tab.id));

@@ -55,6 +55,12 @@ export function parseStatusJson(text: string, url: string): SiteStatus | null {
   }
 }
 
+/** The status page a status came from (its `status.json` address without the API path), when that is a web address. */
+export function statusPageAddress(status: Pick<SiteStatus, 'url'>): string | null {
+  const page = status.url.replace(/\/api\/v2\/status\.json$/, '');
+  return /^https?:\/\/[^\s"'<>]+$/i.test(page) ? page : null;
+}
+
 /** The sentence for the overlay: "The site reports: major outage". */
 export function statusPhrase(status: SiteStatus): Phrase {
   return { key: `status_${status.indicator}` as Phrase['key'], subs: [status.description] };

@@ -38,7 +38,7 @@ describe('access to all websites (an MV3 host permission the person can withdraw
     expect((await button()).title).toBe('5xx Explainer');
     const page = await session.newPage();
     await session.visit(page, session.url('nginx-502.test'));
-    expect(await new OverlayPage(session, page).waitForText()).toContain('Error 502');
+    expect(await new OverlayPage(session, page).waitForText()).toContain('The site didn’t answer properly');
     await page.close();
   });
 });

@@ -21,7 +21,7 @@ async function explained(host: string): Promise<OverlayPage> {
   const page = await session.newPage();
   await session.visit(page, session.url(host));
   const overlay = new OverlayPage(session, page);
-  await overlay.waitForText();
+  await overlay.openCard();
   return overlay;
 }
 
@@ -116,13 +116,13 @@ describe('the explanation page', () => {
     expect(await page.title()).toBe('Error 502 explained');
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
     const text = await page.$eval('body', (body) => body.innerText);
-    expect(text).toContain('Error 502 · Bad Gateway');
+    expect(text).toContain('The site didn’t answer properly');
     expect(text).toContain('AWS load balancer');
     expect(text).toContain('http://empty-502.test/');
 
-    await Promise.all([page.waitForNavigation(), page.locator('::-p-aria([role="button"][name="Retry"])').click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('::-p-aria([role="button"][name="Try again"])').click()]);
     expect(page.url()).toBe('http://empty-502.test/');
-    expect(await new OverlayPage(session, page).waitForText()).toContain('Error 502 · Bad Gateway');
+    expect(await new OverlayPage(session, page).waitForText()).toContain('The site didn’t answer properly');
     await page.close();
   });
 });

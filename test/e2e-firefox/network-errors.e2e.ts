@@ -85,7 +85,7 @@ function explained(url: string): Promise<string> {
         }[];
         const view = views.find((w) => new URL(w.location.href).searchParams.get('url') === address);
         const text = view?.document.body.textContent ?? '';
-        return text.includes('Reload when it’s back') ? text : undefined;
+        return text.includes('Try again') ? text : undefined;
       }, url),
     15_000,
   );

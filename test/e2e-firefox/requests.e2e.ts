@@ -34,6 +34,7 @@ describe('in Firefox, the overlay’s requests and copies', () => {
     await overlay.waitForText();
     const before = session.lab.requests.filter((r) => r === 'copy-500.test/').length;
 
+    await overlay.openMoreDetails();
     await overlay.clickButton('Check now');
     await waitFor('the check’s answer', async () => (await overlay.text())?.includes('answered') && true, 15_000);
     expect(await overlay.text()).toMatch(/copy-500\.test answered HTTP\/1\.1 500 Internal Server Error in \d+ ms/);

@@ -98,7 +98,7 @@ describe('a service worker the browser stops, and a browser restart', () => {
     // The page finishes loading, the overlay goes in and asks what to show: a fresh worker
     // answers from the parked failure.
     const text = await new OverlayPage(page).waitForText();
-    expect(text).toContain('Error 502 · Bad Gateway');
+    expect(text).toContain('The site didn’t answer properly');
     expect(text).not.toContain(NOT_SAVED);
     expect(await isFreshWorker(control)).toBe(true);
     expect(await log.failures('slow-502.test')).toBe(1);
@@ -132,9 +132,10 @@ describe('a service worker the browser stops, and a browser restart', () => {
           await page.waitForURL(/^chrome-extension:\/\/.*\/explain\.html/);
           await expect
             .poll(() => page.locator('body').innerText(), { timeout: 10_000 })
-            .toContain('Error 502 · Bad Gateway');
+            .toContain('The site didn’t answer properly');
         } else {
-          expect(await new OverlayPage(page).waitForText()).toMatch(/Error 5\d\d · /);
+          // Pages that explain themselves start as a pill: a click opens the card.
+          expect(await new OverlayPage(page).openCard()).toMatch(/^5\d\d\s/);
         }
       }),
     );
@@ -153,7 +154,7 @@ describe('a service worker the browser stops, and a browser restart', () => {
 
     const page = await session.context.newPage();
     await page.goto(session.url('nginx-502.test'));
-    expect(await new OverlayPage(page).waitForText()).toContain('Error 502 · Bad Gateway');
+    expect(await new OverlayPage(page).waitForText()).toContain('The site didn’t answer properly');
     await expect
       .poll(() => log.failures('nginx-502.test'))
       .toBe(before.filter((i) => i.site === 'nginx-502.test').reduce((n, i) => n + i.count, 0) + 1);
@@ -193,7 +194,7 @@ describe('when the log cannot be written', () => {
     const page = await session.context.newPage();
     await page.goto(session.url('nginx-502.test'));
     const text = await new OverlayPage(page).waitForText();
-    expect(text).toContain('Error 502 · Bad Gateway');
+    expect(text).toContain('The site didn’t answer properly');
     expect(text).toContain(NOT_SAVED);
 
     const popup = await PopupPage.open(session);
@@ -237,7 +238,7 @@ describe('when the log cannot be written', () => {
     const page = await session.context.newPage();
     await page.goto(session.url('nginx-504.test'));
     const text = await new OverlayPage(page).waitForText();
-    expect(text).toContain('Error 504 · Gateway Timeout');
+    expect(text).toContain('The site took too long');
     expect(text).toContain(NOT_SAVED);
 
     const popup = await openExtensionPage(session, 'popup.html');

@@ -53,7 +53,9 @@ describe('markup and script from a failing server', () => {
     const watch = await PageWatch.start(page);
     await page.goto(session.url('markup-500.test'));
     const overlay = new OverlayPage(page);
-    await overlay.waitForText();
+    // The page says a lot of its own: the overlay starts as a pill.
+    await overlay.openCard();
+    await overlay.openMoreDetails();
     await overlay.click('.x5-switch input'); // the owner's view shows more of the response
     const shadow = await snapshotOverlay(page);
     for (const raw of [MARKUP.server, MARKUP.requestId, MARKUP.ray, MARKUP.reason]) expect(shadow?.text).toContain(raw);
@@ -84,7 +86,7 @@ describe('very long headers and addresses', () => {
     const query = `q=${'x'.repeat(6000)}&token=s3cret-token`;
     const page = await session.context.newPage();
     await page.goto(session.url('long-500.test', `/?${query}`));
-    expect(await new OverlayPage(page).waitForText()).toContain('Error 500 · Internal Server Error');
+    expect(await new OverlayPage(page).waitForText()).toContain('The site hit an error');
 
     const popup = await PopupPage.open(session, 'http://long-500.test/*');
     const exported = await popup.export('JSON');
@@ -113,9 +115,7 @@ describe('a binary error body', () => {
       location.href = 'http://binary-500.test/';
     });
     await waitFor('the explanation page', async () => /^chrome-extension:\/\/.*\/explain\.html/.test(page.url()));
-    await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 10_000 })
-      .toContain('Error 500 · Internal Server Error');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain('The site hit an error');
     expect(downloaded).toBe(false);
     await expect.poll(() => log.failures('binary-500.test')).toBe(1);
     await expectNoWorkerErrors();
@@ -129,7 +129,7 @@ describe('odd addresses', () => {
     try {
       const page = await session.context.newPage();
       await page.goto(front.url);
-      expect(await new OverlayPage(page).waitForText()).toContain('Error 502 · Bad Gateway');
+      expect(await new OverlayPage(page).waitForText()).toContain('The site didn’t answer properly');
       await expect.poll(async () => (await log.incidents()).some((i) => i.requestUrl === front.url)).toBe(true);
       await page.close();
     } finally {
@@ -141,7 +141,7 @@ describe('odd addresses', () => {
     const page = await session.context.newPage();
     await page.goto('http://bücher.test/');
     expect(page.url()).toBe('http://xn--bcher-kva.test/');
-    expect(await new OverlayPage(page).waitForText()).toContain('Error 502 · Bad Gateway');
+    expect(await new OverlayPage(page).waitForText()).toContain('The site didn’t answer properly');
     await expect.poll(() => log.failures('xn--bcher-kva.test')).toBe(1);
     await page.close();
   });
@@ -149,7 +149,7 @@ describe('odd addresses', () => {
   it('an address with a port is explained and logged with its port', async () => {
     const page = await session.context.newPage();
     await page.goto('http://nginx-504.test:8080/');
-    expect(await new OverlayPage(page).waitForText()).toContain('Error 504 · Gateway Timeout');
+    expect(await new OverlayPage(page).waitForText()).toContain('The site took too long');
     await expect
       .poll(async () => (await log.incidents()).some((i) => i.requestUrl === 'http://nginx-504.test:8080/'))
       .toBe(true);
@@ -202,8 +202,8 @@ describe('a page that goes after the overlay', () => {
     const page = await session.context.newPage();
     await page.goto(session.url('hostile-500.test'));
     const overlay = new OverlayPage(page);
-    const text = await overlay.waitForText();
-    expect(text).toContain('What you can do');
+    const text = await overlay.openCard();
+    expect(text).toContain('Copy details for support');
 
     const read = await page.evaluate(() => (window as unknown as { hostile: Hostile }).hostile.read());
     expect(read).toMatchObject({
@@ -215,12 +215,12 @@ describe('a page that goes after the overlay', () => {
       attach: 'NotSupportedError',
     });
     for (const seen of [read?.outerHTML, read?.pageText]) {
-      expect(seen).not.toContain('What you can do');
+      expect(seen).not.toContain('Copy details for support');
       expect(seen).not.toContain('Error 500');
     }
     // Chromium's window.find() does search closed shadow roots: a page can confirm a phrase it
     // already guesses (yes or no), though it cannot read any. Recorded so a change is noticed.
-    const find = () => (window as unknown as { find(text: string): boolean }).find('What you can do');
+    const find = () => (window as unknown as { find(text: string): boolean }).find('Copy details for support');
     expect(await page.evaluate(find)).toBe(true);
 
     // A page can always paint over anything in it: same z-index, later in the document, wins.
@@ -234,7 +234,7 @@ describe('a page that goes after the overlay', () => {
     expect(await overlay.waitForText()).toContain('What you can do');
     expect(await log.failures('hostile-500.test')).toBe(1);
     await page.reload();
-    expect(await overlay.waitForText()).toContain('Error 500 · Internal Server Error');
+    expect(await overlay.openCard()).toContain('The site hit an error');
     await page.close();
   });
 });
@@ -271,7 +271,7 @@ describe('a page that pretends to be the extension', () => {
     // The worker has caught up (another tab's failure is explained), and this page got nothing.
     const other = await session.context.newPage();
     await other.goto(session.url('app-500.test'));
-    await new OverlayPage(other).waitForText();
+    await new OverlayPage(other).openCard();
     expect(await page.locator('fivexx-explainer').count()).toBe(0);
     expect(await log.failures('fake-messages.test')).toBe(0);
     const tabId = await session.worker.evaluate(

@@ -67,6 +67,7 @@ describe('a failure at an address full of secrets', () => {
     await page.goto(url);
     const overlay = new OverlayPage(page);
     await overlay.waitForText();
+    await overlay.openMoreDetails();
     await overlay.click('details.x5-details:nth-of-type(2) summary');
     const shown = (await overlay.text()) ?? '';
     expect(shown).toContain('http://secrets-502.test/password/reset/REDACTED?email=REDACTED');

@@ -60,7 +60,7 @@ describe('one incident', () => {
   it('opens to its full record and copies a support report', async () => {
     const page = await session.context.newPage();
     await page.goto(session.url('cloudflare-522.test'));
-    await new OverlayPage(page).waitForText();
+    await new OverlayPage(page).openCard();
     const popup = await PopupPage.open(session, 'http://cloudflare-522.test/*');
     await popup.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await popup.page.getByRole('button', { name: /cloudflare-522\.test\// }).click();

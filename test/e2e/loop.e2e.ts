@@ -31,8 +31,8 @@ describe('a failing page', () => {
     await page.goto(session.url('nginx-502.test'), { waitUntil: 'domcontentloaded' });
     const text = await new OverlayPage(page).waitForText(1000);
     expect(text).toContain('502');
-    expect(text).toContain('Error 502 · Bad Gateway');
-    expect(text).toContain('What you can do');
+    expect(text).toContain('The site didn’t answer properly');
+    expect(text).toContain('Wait a minute, then try again.');
     expect(await page.title()).toBe('502 Bad Gateway');
     await page.close();
   });
@@ -63,7 +63,7 @@ describe('a healthy page', () => {
 });
 
 describe('an empty-body 502 (the browser’s own error page)', () => {
-  it('still ends with the explanation in that tab, and Retry goes back to the address', async () => {
+  it('still ends with the explanation in that tab, and Try again goes back to the address', async () => {
     const page = await session.context.newPage();
     await page.goto(session.url('empty-502.test')).catch(() => {
       // Chromium reports net::ERR_HTTP_RESPONSE_CODE_FAILURE: that is the case under test.
@@ -72,13 +72,13 @@ describe('an empty-body 502 (the browser’s own error page)', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBeTruthy();
     const body = await page.locator('body').innerText();
-    expect(body).toContain('Error 502 · Bad Gateway');
+    expect(body).toContain('The site didn’t answer properly');
     expect(body).toContain('AWS load balancer');
     expect(body).toContain('http://empty-502.test/');
     expect(await page.title()).toBe('Error 502 explained');
     const back = page.waitForURL('http://empty-502.test/').catch(() => undefined);
-    await page.getByRole('button', { name: 'Retry' }).click();
-    // Retry fails again, so the tab is explained again: the loop holds.
+    await page.getByRole('button', { name: 'Try again' }).click();
+    // It fails again, so the tab is explained again: the loop holds.
     await back;
     await page.waitForURL(/explain\.html/);
     await page.close();

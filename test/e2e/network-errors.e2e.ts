@@ -123,9 +123,12 @@ describe('a site that cannot be reached', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBe(s.title);
     const body = await page.locator('body').innerText();
-    expect(body).toContain(`${s.error} · ${s.type}`);
-    expect(body).toContain('Reload when it’s back');
+    expect(body).toContain('Try again');
     expect(body).toContain(s.url);
+    // The browser's own name for the error is under More details.
+    expect(body).not.toContain(s.error);
+    await page.getByText('More details').click();
+    expect(await page.locator('body').innerText()).toContain(`${s.error} · ${s.type}`);
     expect(await page.title()).toBe(`${host} can’t be reached: explained`);
     // You → Your network / DNS → Site’s server, the failed hop marked, the one behind it not reached.
     const hops = await page.locator('.x5-hops').evaluate(readHops);
@@ -155,18 +158,19 @@ describe('a site that cannot be reached', () => {
     await page.waitForURL(/explain\.html/);
     const text = () => page.locator('body').innerText();
     await expect.poll(text).toContain('Check that your device’s date and time are right.');
+    await page.getByText('More details').click();
     await page.getByRole('checkbox', { name: 'This is my site' }).check();
     expect(await text()).toContain('openssl x509 -noout -dates');
     await page.close();
   });
 
-  it('Retry goes back to the address, fails again the same way, and is explained again', async () => {
+  it('Try again goes back to the address, fails again the same way, and is explained again', async () => {
     const page = await session.context.newPage();
     await fail(page, 'http://refused.test/');
     await page.waitForURL(/explain\.html/);
     const before = (await networkIncident('refused.test')).count;
     const back = page.waitForURL('http://refused.test/').catch(() => undefined);
-    await page.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('button', { name: 'Try again' }).click();
     await back;
     await page.waitForURL(/explain\.html/);
     // Repeats within a minute coalesce into one incident with a count.

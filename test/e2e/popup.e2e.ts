@@ -23,7 +23,7 @@ async function failingTab(host: string, path = '/'): Promise<{ page: Page; overl
   const page = await session.context.newPage();
   await page.goto(session.url(host, path));
   const overlay = new OverlayPage(page);
-  await overlay.waitForText();
+  await overlay.openCard();
   return { page, overlay };
 }
 
@@ -116,7 +116,7 @@ describe('the popup opens on “This tab”', () => {
 
     await thisTab.getByRole('button', { name: 'Show explanation' }).click();
     await popup.page.getByRole('heading', { level: 2, name: /./ }).first().waitFor();
-    await popup.page.getByRole('button', { name: 'Retry' }).waitFor();
+    await popup.page.getByRole('button', { name: 'Try again' }).waitFor();
     expect(await popup.page.evaluate(() => document.activeElement?.textContent)).toBe('← Back to the log');
     await popup.page.getByRole('button', { name: '← Back to the log' }).click();
     await popup.thisTab().waitFor();
@@ -127,8 +127,8 @@ describe('the popup opens on “This tab”', () => {
 
 describe('Show explanation', () => {
   it.each([
-    ['closed', 'apache-500.test', 'Close explanation', 'Error 500 · Internal Server Error'],
-    ['shrunk', 'nginx-504.test', 'Shrink to a small button', 'Error 504'],
+    ['closed', 'apache-500.test', 'Close explanation', 'The site hit an error'],
+    ['shrunk', 'nginx-504.test', 'Shrink to a small button', 'The site took too long'],
   ])('brings the %s card back in the tab', async (_, host, control, words) => {
     const { page, overlay } = await failingTab(host);
     await overlay.click(`button[aria-label="${control}"]`);
@@ -149,7 +149,7 @@ describe('Show explanation', () => {
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
     const heading = popup.page.getByRole('heading', { level: 2, name: title.replace(/^522\s+/, '') });
     await heading.waitFor();
-    await popup.page.getByText('Error 522 · Connection Timed Out').waitFor();
+    await popup.page.getByText('Cloudflare could not reach the site’s own server in time.').waitFor();
     expect(await overlay.isShown()).toBe(false);
     await popup.page.close();
     await page.close();

@@ -93,6 +93,17 @@ interface Card {
 
 const visits = new Map<string, Promise<Card>>();
 
+/**
+ * The diagram as layers: a box names the products of its hop ("Front server · nginx"), or
+ * several when neighbours read the same ("nginx, Varnish", both working); a hop no header names
+ * is its label ("The site’s app"). Marked: where the problem is, seen or probable.
+ */
+function layers(hops: Hop[]): { name: string; failed: boolean }[] {
+  return hops.flatMap((h) =>
+    (h.product ? h.product.split(', ') : [h.name]).map((name) => ({ name, failed: h.failed || h.probably })),
+  );
+}
+
 /** Opens the set-up's address as a person would and reads the card that comes up (once per set-up). */
 function visit(setup: Setup): Promise<Card> {
   let card = visits.get(setup.name);
@@ -109,20 +120,24 @@ function visit(setup: Setup): Promise<Card> {
         const status = (await response).status();
         const overlay = new OverlayPage(page);
         const onExplainPage = () => /^chrome-extension:\/\/.*\/explain\.html/.test(page.url());
-        const text = await waitFor(
+        await waitFor(
           `the card for ${setup.name}`,
-          async () => {
-            if (!onExplainPage()) return overlay.text();
-            const body = await page.locator('body').innerText();
-            return /Error 5\d\d/.test(body) ? body : null;
-          },
+          async () =>
+            onExplainPage()
+              ? (await page.locator('details.x5-more').count()) > 0
+              : (await overlay.isShown()) || (await overlay.has('.x5-pill')),
           20_000,
         );
+        // The code's name is under More details; a page that explains itself starts as a pill.
         if (onExplainPage()) {
+          await page.getByText('More details').click();
+          const text = await page.locator('body').innerText();
           const list = await page.$('.x5-hops');
           const hops = (await list?.evaluate(readHops)) ?? [];
           return { where: 'explanation page', status, text, hops: hops.slice(1) };
         }
+        await overlay.openCard();
+        const text = await overlay.openMoreDetails();
         return { where: 'overlay', status, text, hops: ((await overlay.hops()) ?? []).slice(1) };
       } finally {
         await page.close();
@@ -149,10 +164,10 @@ describe.each(SETUPS.map((s) => [s.name, s] as const))('%s', (name, setup) => {
     const card = await visit(setup);
     const { chain, failing, cause } = setup.truth;
     const planned = cause === 'maintenance';
-    const drawn = card.hops.map(({ name, failed }) => ({ name, failed }));
+    const drawn = layers(card.hops);
     // A layer that only passed the answer on (outside the failing one) is never marked.
     const passersOn = failing === null ? [] : chain.slice(0, chain.indexOf(failing));
-    const blamed = card.hops.filter((h) => h.failed && passersOn.some((id) => nameOf(id).test(h.name)));
+    const blamed = drawn.filter((h) => h.failed && passersOn.some((id) => nameOf(id).test(h.name)));
     expect(
       blamed.map((h) => h.name),
       'a hop that only passed the answer on is marked failed',

@@ -30,9 +30,21 @@ async function setSettings(value: Record<string, unknown>): Promise<void> {
 }
 
 async function openTab(host: string): Promise<void> {
+  // flaky.test answers 503 twice, then 200, counting every request: its card would wait for it
+  // by itself (Retry-After) and use up the answers these tests expect. Logged and badged, not shown.
+  if (host === 'flaky.test') await setSettings({ overlay: false });
   const page = await session.context.newPage();
   await page.goto(session.url(host));
-  if (host !== 'ok.test') await new OverlayPage(page).waitForText();
+  if (host === 'flaky.test') {
+    await expect
+      .poll(() =>
+        worker().evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ url: 'http://flaky.test/*' });
+          return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+        }),
+      )
+      .toBe('503');
+  } else if (host !== 'ok.test') await new OverlayPage(page).openCard();
 }
 
 describe('Check now', () => {
@@ -133,13 +145,16 @@ describe('Status page', () => {
     const overlay = new OverlayPage(page);
     expect(await overlay.waitForText()).not.toContain('The site reports');
     // Prove the overlay had its chance to ask: Check now goes through the same background.
-    await overlay.click('.x5-actions button:nth-of-type(3)');
+    await overlay.openMoreDetails();
+    await overlay.clickButton('Check now');
     await expect.poll(() => overlay.text()).toContain('answered');
     expect(session.lab.requests.filter((r) => r.startsWith('status.'))).toEqual([]);
 
     await setSettings({ statusPages: true });
     await page.reload();
     await expect.poll(() => overlay.text()).toContain('The site reports: major outage (Major System Outage).');
+    // Only as a link, to the status page itself.
+    expect(await overlay.has('a.x5-link[href="http://status.shop-down.test"]')).toBe(true);
     expect(session.lab.requests).toContain('status.shop-down.test/api/v2/status.json');
     await page.close();
   });

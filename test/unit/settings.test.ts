@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS,
+  isMySite,
   loadSettings,
   quietSiteOf,
   type SettingsArea,
+  saveMySite,
   saveSettings,
   statusPageOf,
   withinLimits,
@@ -54,10 +56,41 @@ describe('settings', () => {
       },
       { ...DEFAULT_SETTINGS, statusPages: true, statusPageUrls: { 'a.com': 'https://status.a.com' } },
     ],
+    [
+      { mySites: ['shop.example', 'shop.example', 'http://x/', '', 42, 'a.com'] },
+      { ...DEFAULT_SETTINGS, mySites: ['shop.example', 'a.com'] },
+    ],
   ])('repairs %j', async (stored, expected) => {
     const area = memoryArea();
     await area.set({ settings: { version: 1, value: stored } });
     expect(await loadSettings(area)).toEqual(expected);
+  });
+});
+
+describe('“This is my site”', () => {
+  it('remembers a site and forgets it, keeping the other sites and settings', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { networkLabel: 'office wifi' });
+    expect(await saveMySite(area, 'shop.example', true)).toBe(true);
+    expect(await saveMySite(area, 'blog.example', true)).toBe(true);
+    expect(await saveMySite(area, 'shop.example', true)).toBe(true);
+    expect(await isMySite(area, 'shop.example')).toBe(true);
+    expect(await saveMySite(area, 'shop.example', false)).toBe(false);
+    expect(await loadSettings(area)).toEqual({
+      ...DEFAULT_SETTINGS,
+      networkLabel: 'office wifi',
+      mySites: ['blog.example'],
+    });
+  });
+
+  it('keeps at most 200 sites, the newest', async () => {
+    const area = memoryArea();
+    await saveSettings(area, { mySites: Array.from({ length: 200 }, (_, i) => `s${i}.example`) });
+    await saveMySite(area, 'new.example', true);
+    const { mySites } = await loadSettings(area);
+    expect(mySites).toHaveLength(200);
+    expect(mySites.at(-1)).toBe('new.example');
+    expect(mySites).not.toContain('s0.example');
   });
 });
 

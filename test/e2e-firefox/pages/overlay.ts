@@ -57,6 +57,26 @@ export class OverlayPage {
     await waitFor('the overlay to close', async () => !(await this.isShown()));
   }
 
+  /** The pill's text ("502 · What happened?", "Reloading when back · 0:42"), or null when there is none. */
+  pillText(): Promise<string | null> {
+    return this.call<string>('.x5-pill', '(el) => el.innerText');
+  }
+
+  /** The card, at once or from the pill a page that explains itself starts with. Its text. */
+  async openCard(timeout = 10_000): Promise<string> {
+    await waitFor('the card or its pill', async () => (await this.isShown()) || (await this.has('.x5-pill')), timeout);
+    if (!(await this.isShown())) await this.click('.x5-pill');
+    return this.waitForText(timeout);
+  }
+
+  /** Opens "More details" (the code's name, Check now, "This is my site", the evidence, the details). */
+  async openMoreDetails(): Promise<string> {
+    const isOpen = () => this.call<boolean>('details.x5-more', '(el) => el.open');
+    if (!(await isOpen())) await this.click('details.x5-more > summary');
+    await waitFor('More details to open', isOpen);
+    return (await this.text()) ?? '';
+  }
+
   /** The dialog's accessible name (what a screen reader announces). */
   dialogLabel(): Promise<string | null> {
     return this.call<string>(

@@ -17,12 +17,18 @@ function findHost(node: DomNode): DomNode | undefined {
   return undefined;
 }
 
-/** One hop of the card's diagram, as drawn. */
+/** One box of the card's diagram, as drawn. */
 export interface Hop {
+  /** What the hop is, in a visitor's words ("Front server", "The site’s app", "You"). */
   name: string;
-  kind: string;
-  /** Marked as where the problem is ("Problem here", or "Probably here" for an inferred hop). */
+  /** The products it names ("nginx"; "nginx, Varnish" for neighbours that read the same), or ''. */
+  product: string;
+  /** What the box says of it: "Working", "Problem here", "Probably here", "Planned maintenance", "Not reached". */
+  state: string;
+  /** Marked as where the problem is, seen ("Problem here"): the one bold box. */
   failed: boolean;
+  /** Marked as where the problem probably is, inferred (no header or page names it). */
+  probably: boolean;
   /** Drawn as inferred (no header or page names it). */
   implied: boolean;
   /** Marked "Not reached": behind the hop that failed. */
@@ -33,8 +39,10 @@ export interface Hop {
 export function readHops(list: Element): Hop[] {
   return Array.from(list.querySelectorAll('.x5-hop')).map((li) => ({
     name: li.querySelector('.x5-hop-name')?.textContent?.trim() ?? '',
-    kind: li.querySelector('.x5-hop-kind')?.textContent?.trim() ?? '',
+    product: li.querySelector('.x5-hop-product')?.textContent?.trim() ?? '',
+    state: li.querySelector('.x5-hop-state')?.textContent?.trim() ?? '',
     failed: li.classList.contains('x5-hop-failed'),
+    probably: li.classList.contains('x5-hop-probably'),
     implied: li.classList.contains('x5-hop-implied'),
     unreached: li.classList.contains('x5-hop-not-reached'),
   }));
@@ -92,6 +100,50 @@ export class OverlayPage {
   /** The burst notice's text, or null when there is none. */
   async noticeText(): Promise<string | null> {
     return this.call<string>('.x5-notice', 'function () { return this.innerText; }');
+  }
+
+  /** The pill's text ("502 · What happened?", "Reloading when back · 0:42"), or null when there is none. */
+  async pillText(): Promise<string | null> {
+    return this.call<string>('.x5-pill', 'function () { return this.innerText; }');
+  }
+
+  /** The pill's text when it has the focus (it is not inside the dialog), else null. */
+  async focusedPill(): Promise<string | null> {
+    return this.call<string>(
+      '.x5-pill',
+      'function () { return this.getRootNode().activeElement === this ? this.innerText : null; }',
+    );
+  }
+
+  /** The small corner notice of a false alarm (a bot check, a Wi-Fi login), or null. */
+  async falseAlarmText(): Promise<string | null> {
+    return this.call<string>('.x5-notice-neutral', 'function () { return this.innerText; }');
+  }
+
+  /** Where an element of the overlay is on screen, in CSS pixels, or null when there is none. */
+  async box(selector: string): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+    return this.call(
+      selector,
+      'function () { const r = this.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }',
+    );
+  }
+
+  /**
+   * The card, as a person gets to it: at once, or from the pill a page that explains itself
+   * starts with (a click on "502 · What happened?"). Its text.
+   */
+  async openCard(timeout = 10_000): Promise<string> {
+    await waitFor('the card or its pill', async () => (await this.isShown()) || (await this.has('.x5-pill')), timeout);
+    if (!(await this.isShown())) await this.click('.x5-pill');
+    return this.waitForText(timeout);
+  }
+
+  /** Opens "More details" (the code's name, Check now, "This is my site", the evidence, the details). */
+  async openMoreDetails(): Promise<string> {
+    const isOpen = () => this.call<boolean>('details.x5-more', 'function () { return this.open; }');
+    if (!(await isOpen())) await this.click('details.x5-more > summary');
+    await waitFor('More details to open', isOpen);
+    return (await this.text()) ?? '';
   }
 
   /** Whether an element matching the selector is in the overlay. */
@@ -182,11 +234,12 @@ export class OverlayPage {
 
   /**
    * Copies the overlay's shadow content (markup and styles) into an open shadow root under a
-   * new element with the given id, for tools such as axe that cannot enter a closed root.
+   * new element with the given id, for tools such as axe that cannot enter a closed root. `from`
+   * is any element the overlay shows (the card, a pill, a notice).
    */
-  async cloneIntoOpenRoot(id: string): Promise<void> {
+  async cloneIntoOpenRoot(id: string, from = '[role="dialog"]'): Promise<void> {
     const ok = await this.call<boolean>(
-      '[role="dialog"]',
+      from,
       `function () {
         const source = this.getRootNode();
         const host = document.createElement('div');

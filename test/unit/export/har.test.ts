@@ -120,4 +120,15 @@ describe('HAR export', () => {
       _nel: { phase: 'connection', type: 'tls.cert.date_invalid', elapsed_time: 48, server_ip: '203.0.113.9' },
     });
   });
+
+  it('labels a false alarm (a bot check) as not an outage, and nothing else', async () => {
+    const { diagnose } = await import('@/lib/diagnosis/diagnose');
+    const botCheck = diagnose(
+      { status: 503, headers: { server: 'cloudflare', 'cf-mitigated': 'challenge' }, url: 'https://shop.example.com/' },
+      0,
+    );
+    const har = toHar([makeIncident({ status: 503, diagnosis: botCheck }), makeIncident()], '0.1.0');
+    expect(har.log.entries.map((e) => e._falseAlarm)).toEqual([true, undefined]);
+    expect(checkHar12(har)).toEqual([]);
+  });
 });

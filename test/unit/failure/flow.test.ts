@@ -116,6 +116,34 @@ describe('a top-level failure', () => {
     expect(log).toEqual(['badge 5 502', 'inject 5']);
   });
 
+  it('puts no badge on a false alarm: a bot check named by its headers, or found in its page', async () => {
+    const challenge = setup();
+    const headers = [
+      { name: 'server', value: 'cloudflare' },
+      { name: 'cf-mitigated', value: 'challenge' },
+    ];
+    await challenge.flow.onFailure({ ...failure, statusCode: 503, responseHeaders: headers });
+    await challenge.flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: failure.url });
+    expect(challenge.log.filter((line) => line.startsWith('badge'))).toEqual([]);
+    expect(challenge.recorded[0]?.diagnosis.falseAlarm).toBe(true);
+
+    const legacy = setup();
+    await legacy.flow.onFailure({
+      ...failure,
+      statusCode: 503,
+      responseHeaders: [{ name: 'server', value: 'cloudflare' }],
+    });
+    expect(legacy.log).toEqual(['badge 5 503', 'inject 5']);
+    const page = await legacy.flow.onClaim(
+      5,
+      failure.url,
+      503,
+      '<html><head><title>Just a moment...</title></head><body>Checking your browser before accessing shop.example.com.<form id="challenge-form" action="/cdn-cgi/l/chk_jschl"></form></body></html>',
+    );
+    expect(page).toMatchObject({ kind: 'page', incident: { diagnosis: { falseAlarm: true } } });
+    expect(legacy.log.at(-1)).toBe('badge 5 ');
+  });
+
   it('goes to the failing document once, not to an older page of the same URL', async () => {
     const { flow } = setup();
     await flow.onFailure(failure);

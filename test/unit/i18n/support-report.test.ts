@@ -4,6 +4,7 @@ import { withBody } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
 import apache500 from '../../fixtures/responses/apache-500';
 import cloudflare522 from '../../fixtures/responses/cloudflare-522';
+import cloudflareChallenge from '../../fixtures/responses/cloudflare-challenge';
 import { FIXTURES, type ResponseFixture } from '../../fixtures/responses/index';
 import { makeIncident } from '../helpers/incidents';
 import { t } from '../helpers/t';
@@ -78,6 +79,12 @@ describe('the support report answers the ticket’s questions', () => {
     expect(once.get('Failures')).toBe('1');
     expect(once.has('Last seen (UTC)')).toBe(false);
     expect(once.has('The page said')).toBe(false);
+  });
+
+  it('labels a bot check not an outage, never “The site is down for now”', () => {
+    const [, title, cause] = supportReport(claimed(cloudflareChallenge), t).split('\n');
+    expect(title).toBe('Not an outage: a bot check or a Wi-Fi sign-in page, not a failure of the site.');
+    expect(cause).toMatch(/^Cloudflare answered with a bot-check page/);
   });
 
   it('names a hop whose name is its kind once', () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { diagnose } from '@/lib/diagnosis/diagnose';
 import { clearSite } from '@/lib/log/clear';
 import {
   addIncidents,
@@ -6,6 +7,7 @@ import {
   hourlyCounts,
   queryIncidents,
   recordIncident,
+  refineIncident,
   siteSummaries,
 } from '@/lib/log/incidents';
 import { MAX_COUNT, MAX_SITE_INCIDENTS } from '@/lib/log/limits';
@@ -237,6 +239,27 @@ describe('hourly counts (the chart’s data)', () => {
     await prune(at(13), at(13) - at(11), 1000);
     expect(await hourlyCounts('example.com')).toEqual([{ site: 'example.com', hour: 12, status: 502, count: 8 }]);
     await clearSite('example.com');
+    expect(await hourlyCounts('example.com')).toEqual([]);
+  });
+
+  it('leave false alarms out (a bot check is not an outage), also when the page shows it only later', async () => {
+    const challenge = { server: 'cloudflare', 'cf-mitigated': 'challenge' };
+    const url = 'https://shop.example.com/';
+    const botCheck = diagnose({ status: 503, headers: challenge, url }, at(10));
+    expect(botCheck.falseAlarm).toBe(true);
+    await recordIncident(makeIncident({ time: at(10), lastTime: at(10), status: 503, diagnosis: botCheck }));
+    expect(await hourlyCounts('example.com')).toEqual([]);
+
+    // Logged from its headers as an outage; its page shows the bot check.
+    const id = await recordIncident(
+      makeIncident({ time: at(11), lastTime: at(11), status: 503, requestUrl: 'https://shop.example.com/b' }),
+    );
+    expect((await hourlyCounts('example.com')).map((r) => r.count)).toEqual([1]);
+    await refineIncident(id, { diagnosis: botCheck, pageText: 'Just a moment...' });
+    expect(await hourlyCounts('example.com')).toEqual([]);
+    // Still in the log, for exports that label it.
+    expect((await allIncidents()).map((i) => i.diagnosis.falseAlarm)).toEqual([true, true]);
+    await prune(at(13), 0, 1000);
     expect(await hourlyCounts('example.com')).toEqual([]);
   });
 });

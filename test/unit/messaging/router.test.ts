@@ -151,6 +151,7 @@ describe('a content script', () => {
       'networks:setup',
       'site:status',
       'site:quiet',
+      'site:mine',
       'report:copy',
     ]);
   });
@@ -265,6 +266,35 @@ describe('a content script', () => {
     expect((await loadSettings(fakeBrowser.storage.local)).quietSites).toEqual(['example.com']);
   });
 
+  it('site:mine remembers its own tab’s site only, never the one it names, and not from a private window', async () => {
+    const mySites = async () => (await loadSettings(fakeBrowser.storage.local)).mySites;
+    expect(await send('site:mine', HOSTILE, content())).toBe(false);
+    expect(await send('site:mine', { ...HOSTILE, mine: true }, content())).toBe(true);
+    expect(await mySites()).toEqual(['example.com']);
+    // Another tab on the same site reads it; one on another site does not.
+    expect(
+      await send('site:mine', {}, content({ tab: { id: 6, url: 'https://www.example.com/', incognito: false } })),
+    ).toBe(true);
+    const elsewhere = content({
+      url: 'https://other.example.org/',
+      tab: { id: 7, url: 'https://other.example.org/', incognito: false },
+    });
+    expect(await send('site:mine', {}, elsewhere)).toBe(false);
+    // A private window may read what was said, but says nothing new about the sites it visits.
+    const privately = content({
+      url: 'https://private.example.net/',
+      tab: { id: 8, url: 'https://private.example.net/', incognito: true },
+    });
+    expect(await send('site:mine', { mine: true }, privately)).toBe(false);
+    expect(await send('site:mine', { mine: false }, content({}, true))).toBe(true);
+    expect(await mySites()).toEqual(['example.com']);
+    // A page that is not on the web has no site to remember.
+    const local = content({ url: 'file:///home/a.html', tab: { id: 9, url: 'file:///home/a.html', incognito: false } });
+    expect(await send('site:mine', { mine: true }, local)).toBeUndefined();
+    expect(await send('site:mine', { mine: false }, content())).toBe(false);
+    expect(await mySites()).toEqual([]);
+  });
+
   it('report:copy copies its own tab’s report, built by the background, without the network label', async () => {
     expect(await send('report:copy', HOSTILE, content())).toBe(false);
     await send('overlay:claim', HOSTILE, content());
@@ -362,6 +392,7 @@ describe('the explanation page', () => {
       'site:check',
       'watch:start',
       'site:quiet',
+      'site:mine',
       'report:copy',
       'overlay:claim',
       'networks:setup',
