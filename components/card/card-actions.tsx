@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type TextKey, t } from '@/lib/i18n/translate';
+import { count, type TextKey, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { checkSentence } from '@/lib/owner-tools/check';
 import type { ReloadState } from '@/lib/owner-tools/reload-when-back';
@@ -28,7 +28,7 @@ const RELOAD_TEXT = {
 
 function reloadText({ state }: ReloadWhenBack): string | null {
   const key = RELOAD_TEXT[state.phase];
-  return key && t(key, state.phase === 'waiting' ? state.seconds : '');
+  return key && t(key, state.phase === 'waiting' ? count(state.seconds) : '');
 }
 
 /** What a person can do about the failure, and a status line that says how each went. */

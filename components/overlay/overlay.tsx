@@ -79,7 +79,7 @@ export function Overlay(props: Props) {
         class="x5-pill"
         ref={pill}
         onClick={restore}
-        aria-label={t('ui_pill_label', incident.status)}
+        aria-label={t('ui_pill_label', String(incident.status))}
       >
         <span class="x5-pill-code">{incident.status}</span> {t('ui_pill')}
       </button>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { edgeName } from '@/lib/i18n/diagnosis-text';
-import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
+import { count, type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
 import { formatTime } from '@/lib/log/time';
 import { checkSentence, isUp } from '@/lib/owner-tools/check';
@@ -73,14 +73,14 @@ export function SiteTools(props: Props) {
           </p>
           <ul>
             {justMe.findings.map((f) => (
-              <li key={f.key + (f.subs ?? []).join()}>{phraseText(t, f)}</li>
+              <li key={f.key + JSON.stringify(f.subs ?? [])}>{phraseText(t, f)}</li>
             ))}
           </ul>
         </section>
       )}
       {watch ? (
         <div class="row-controls">
-          <span>{t('tools_watching', watch.intervalMinutes, formatTime(watch.until, 'moment', zone))}</span>
+          <span>{t('tools_watching', count(watch.intervalMinutes), formatTime(watch.until, 'moment', zone))}</span>
           <button type="button" onClick={props.onStopWatch}>
             {t('tools_watch_stop')}
           </button>
@@ -92,7 +92,7 @@ export function SiteTools(props: Props) {
             <select value={interval} onChange={(e) => setInterval(Number((e.target as HTMLSelectElement).value))}>
               {INTERVALS.map((m) => (
                 <option key={m} value={m}>
-                  {t('tools_watch_minutes', m)}
+                  {t('tools_watch_minutes', count(m))}
                 </option>
               ))}
             </select>
@@ -102,7 +102,7 @@ export function SiteTools(props: Props) {
             <select value={duration} onChange={(e) => setDuration(Number((e.target as HTMLSelectElement).value))}>
               {DURATIONS.map((m) => (
                 <option key={m} value={m}>
-                  {m < 60 ? t('tools_watch_minutes', m) : t('tools_watch_hours', m / 60)}
+                  {m < 60 ? t('tools_watch_minutes', count(m)) : t('tools_watch_hours', count(m / 60))}
                 </option>
               ))}
             </select>
@@ -120,7 +120,7 @@ export function SiteTools(props: Props) {
               {t(
                 e.kind === 'failed' ? 'tools_event_failed' : 'tools_event_recovered',
                 formatTime(e.time, 'moment', zone),
-                e.status ?? '—',
+                e.status === null ? '—' : String(e.status),
               )}
             </li>
           ))}

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
-import { t } from '@/lib/i18n/translate';
+import { markLanguage, t } from '@/lib/i18n/translate';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 
+markLanguage(document.documentElement);
 document.title = t('options_title');
 void Promise.all([loadSettings(browser.storage.local), loadSiteOf()]).then(([settings, siteOf]) =>
   render(

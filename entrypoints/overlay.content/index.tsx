@@ -6,6 +6,7 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { Burst } from '@/lib/failure/model';
+import { markLanguage } from '@/lib/i18n/translate';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
 import { maySend, senderContext } from '@/lib/messaging/sender';
@@ -59,7 +60,8 @@ export default defineContentScript({
       scope[marker] = false;
       return;
     }
-    const { root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    markLanguage(host);
     const subscribe = (onBurst: (burst: Burst) => void) => {
       deliver = onBurst;
       const shown = payload.kind === 'notice' ? payload.burst : undefined;
