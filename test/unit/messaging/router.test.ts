@@ -12,8 +12,8 @@ import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { listWatches } from '@/lib/owner-tools/watch-browser';
 import { loadSettings } from '@/lib/settings';
 import { freshLog } from '../helpers/db';
-import { makeIncident } from '../helpers/incidents';
 import { englishBrowser } from '../helpers/i18n-browser';
+import { makeIncident } from '../helpers/incidents';
 
 // What the router asks the browser to do, answered from scripts: every check is noted, none is made.
 const checks: { url: string; page: PageFacts | null; refusal?: string }[] = [];
