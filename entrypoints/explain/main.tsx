@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/card/explanation-card.css';
+import '@/components/i18n/languages.css';
 import { ExplainPage } from '@/components/explain/explain-page';
 import { parseExplainParams } from '@/lib/failure/explain-page-url';
 import { markLanguage, t } from '@/lib/i18n/translate';

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '@/components/i18n/languages.css';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '@/components/options/options-form';
 import { markLanguage, t } from '@/lib/i18n/translate';

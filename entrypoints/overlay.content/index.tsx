@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/card/explanation-card.css?inline';
+import languagesCss from '@/components/i18n/languages.css?inline';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
@@ -60,7 +61,7 @@ export default defineContentScript({
       scope[marker] = false;
       return;
     }
-    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}\n${languagesCss}`);
     markLanguage(host);
     const subscribe = (onBurst: (burst: Burst) => void) => {
       deliver = onBurst;

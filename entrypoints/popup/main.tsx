@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
+import '@/components/i18n/languages.css';
 import type { LogApi } from '@/components/popup/log-api';
 import { PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
