@@ -29,7 +29,7 @@ export function count(n: number): Count {
 }
 
 /** A value for $1, $2…: a name or code as it is, or a quantity. Rendered as text, never as HTML. */
-export type Sub = string | Count;
+type Sub = string | Count;
 
 /** A text to show later: pure modules return these, the UI translates them. */
 export interface Phrase {
@@ -43,7 +43,7 @@ export type Translate = (key: TextKey, ...subs: Sub[]) => string;
 /** Looks a text up by key, filling $1…$9; '' when there is none (browser.i18n.getMessage's contract). */
 export type Lookup = (key: string, subs: string[]) => string;
 
-/** The CLDR plural categories a text may have a form for, besides the plain key ("other"). */
+/** @internal The CLDR plural categories a text may have a form for, besides the plain key ("other"); the locale convention tests read it. */
 export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many'] as const;
 
 /**
@@ -51,6 +51,7 @@ export const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many'] as const;
  * `<key>__<category>` first, the category being what Intl.PluralRules says for the first quantity
  * (`popup_imported__one` for 1 in English), then as `<key>`. A missing text shows its key rather
  * than nothing, so the gap is seen.
+ * @internal Exported for tests, which translate from the message files directly.
  */
 export function translator(lookup: Lookup, language: string): Translate {
   const plurals = new Intl.PluralRules(language);
@@ -82,7 +83,7 @@ export function uiLanguage(lookup: Lookup = getMessage, browserLanguage = browse
   return primary(browserLanguage) === primary(words) ? browserLanguage : words;
 }
 
-/** The reading direction of the words on screen, from their message file (not @@bidi_dir, which follows the browser's own resources). */
+/** @internal Exported for tests. The reading direction of the words on screen, from their message file (not @@bidi_dir, which follows the browser's own resources). */
 export function uiDirection(lookup: Lookup = getMessage): 'ltr' | 'rtl' {
   return lookup('locale_dir', []) === 'rtl' ? 'rtl' : 'ltr';
 }
