@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { count, t } from '@/lib/i18n/translate';
+import { t } from '@/lib/i18n/translate';
 import { LIMITS, MAX_NETWORK_LABEL, type NumberField, withinLimits } from '@/lib/settings';
 import type { SectionProps } from './section';
 
@@ -30,7 +30,7 @@ function NumberInput({ field, settings, apply }: SectionProps & { field: NumberF
       />
       {bad && (
         <p id={`${id}-error`} class="error" role="alert">
-          {t('options_number_error', count(min), count(max))}
+          {t('options_number_error', String(min), String(max))}
         </p>
       )}
     </div>

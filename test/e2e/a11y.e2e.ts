@@ -61,7 +61,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.page.emulateMedia({ colorScheme: scheme });
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).waitFor();
-    await popup.page.getByRole('img', { name: /failures over time/ }).waitFor();
+    await popup.page.getByRole('img', { name: /Failures over time/ }).waitFor();
     expect(await seriousViolations(popup.page)).toEqual([]);
     await popup.openTools();
     await popup.page.getByRole('button', { name: 'Show times in UTC' }).click();
