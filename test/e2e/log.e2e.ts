@@ -39,7 +39,9 @@ describe('the log after a burst', () => {
     await popup.page.reload();
     await popup.page.getByRole('heading', { name: 'burst.test' }).waitFor();
     const chart = popup.page.getByRole('img', { name: /Failures over time/ });
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(new RegExp(`^Failures over time: ${BURST_CALLS} in all`));
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toMatch(new RegExp(`^Failures over time: ${BURST_CALLS} in all`));
     expect(await popup.page.locator('.chart .legend').innerText()).toContain('502 Bad Gateway');
 
     const csv = await popup.export('CSV');
