@@ -1,15 +1,16 @@
 import type { Diagnosis, Evidence } from '@/lib/diagnosis/model';
 import { layerName } from '@/lib/i18n/diagnosis-text';
-import { t } from '@/lib/i18n/translate';
+import { count, t } from '@/lib/i18n/translate';
 
 export interface Props {
   diagnosis: Diagnosis;
 }
 
 function clue(e: Evidence): string {
-  return e.source === 'header'
-    ? t('ui_evidence_header', e.header ?? '', e.text)
-    : t(`ui_evidence_${e.source}` as const, e.text);
+  if (e.source === 'header') return t('ui_evidence_header', e.header ?? '', e.text);
+  // A timing clue holds milliseconds (older logs held English words: shown as they are).
+  if (e.source === 'timing') return /^\d+$/.test(e.text) ? t('ui_evidence_timing', count(Number(e.text))) : e.text;
+  return t(`ui_evidence_${e.source}` as const, e.text);
 }
 
 /** Why we think what we say: each signed layer's clues, quoted from the response (as text). */

@@ -1,5 +1,5 @@
 import { dnsNote, probeStatus, verdictSentence } from '@/lib/i18n/other-networks-text';
-import { t } from '@/lib/i18n/translate';
+import { count, t } from '@/lib/i18n/translate';
 import type { OtherNetworksCheck } from '@/lib/log/model';
 import { formatTime, type Zone } from '@/lib/log/time';
 
@@ -36,7 +36,7 @@ export function OtherNetworksResult({ check, zone = { utc: false } }: Props) {
                 <td>{p.city ? `${p.city}, ${p.country}` : p.country}</td>
                 <td title={`AS${p.asn}`}>{p.network}</td>
                 <td>{probeStatus(p, t)}</td>
-                <td>{p.ttfbMs === null ? '—' : t('net_ms', p.ttfbMs)}</td>
+                <td>{p.ttfbMs === null ? '—' : t('net_ms', count(p.ttfbMs))}</td>
                 <td class="x5-break">
                   {p.ip ?? p.dns[0] ?? '—'}
                   {p.dnsMatch === 'different' && <span class="x5-net-flag">{t('net_dns_flag')}</span>}

@@ -1,6 +1,6 @@
 import { useContext, useId, useState } from 'preact/hooks';
 import { failureText } from '@/lib/i18n/other-networks-text';
-import { t } from '@/lib/i18n/translate';
+import { count, t } from '@/lib/i18n/translate';
 import type { OtherNetworksCheck } from '@/lib/log/model';
 import { formatTime } from '@/lib/log/time';
 import type { OtherNetworksApi } from '@/lib/owner-tools/other-networks';
@@ -84,7 +84,10 @@ function Panel({ api, url, incidentId, kept }: Props & { api: OtherNetworksApi }
         </button>
       )}
       <div role="status" class="x5-status">
-        {progress && (progress.total > 0 ? t('net_checking', progress.done, progress.total) : t('net_checking_start'))}
+        {progress &&
+          (progress.total > 0
+            ? t('net_checking', count(progress.done), count(progress.total))
+            : t('net_checking_start'))}
       </div>
       {progress && progress.total > 0 && (
         <progress class="x5-net-progress" max={progress.total} value={progress.done} aria-hidden="true" />

@@ -30,7 +30,7 @@ function NumberInput({ field, settings, apply }: SectionProps & { field: NumberF
       />
       {bad && (
         <p id={`${id}-error`} class="error" role="alert">
-          {t('options_number_error', min, max)}
+          {t('options_number_error', String(min), String(max))}
         </p>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { type TextKey, t } from '@/lib/i18n/translate';
+import { count, type TextKey, t } from '@/lib/i18n/translate';
 import { type Incident, LOCAL_SOURCE } from '@/lib/log/model';
 import { CodeBadge, Moment } from './badges';
 
@@ -44,7 +44,7 @@ export function IncidentList({ incidents, onOpen }: Props) {
                 <Moment ms={incident.time} />
                 {' · '}
                 {typeName(incident.type)}
-                {incident.count > 1 && <> · {t('popup_times', incident.count)}</>}
+                {incident.count > 1 && <> · {t('popup_times', count(incident.count))}</>}
                 {incident.vantage.networkLabel && <> · {incident.vantage.networkLabel}</>}
                 {incident.source !== LOCAL_SOURCE && (
                   <span class="tag"> {t('popup_from_source', incident.source)}</span>

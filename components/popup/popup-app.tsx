@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { verdictSentence } from '@/lib/i18n/other-networks-text';
-import { phraseText, t } from '@/lib/i18n/translate';
+import { count, phraseText, t } from '@/lib/i18n/translate';
 import { failureLabel } from '@/lib/log/failure-label';
 import { type CheckRecord, type Incident, LOCAL_SOURCE } from '@/lib/log/model';
 import { isUp } from '@/lib/owner-tools/check';
@@ -106,7 +106,7 @@ export function PopupApp({ api }: Props) {
     const result = await api.importLog(file);
     setImportNote(
       result.ok
-        ? { ok: true, text: t('popup_imported', result.count, result.source) }
+        ? { ok: true, text: t('popup_imported', count(result.count), result.source) }
         : { ok: false, text: phraseText(t, result.error) },
     );
     if (result.ok) reload();

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { OtherNetworks } from '@/components/card/other-networks';
 import { edgeName } from '@/lib/i18n/diagnosis-text';
-import { type Phrase, phraseText, t } from '@/lib/i18n/translate';
+import { count, type Phrase, phraseText, t } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { formatTime } from '@/lib/log/time';
 import { checkSentence, isUp } from '@/lib/owner-tools/check';
@@ -76,7 +76,7 @@ export function SiteTools(props: Props) {
           </p>
           <ul>
             {justMe.findings.map((f) => (
-              <li key={f.key + (f.subs ?? []).join()}>{phraseText(t, f)}</li>
+              <li key={f.key + JSON.stringify(f.subs ?? [])}>{phraseText(t, f)}</li>
             ))}
           </ul>
         </section>
@@ -90,7 +90,7 @@ export function SiteTools(props: Props) {
       )}
       {watch ? (
         <div class="row-controls">
-          <span>{t('tools_watching', watch.intervalMinutes, formatTime(watch.until, 'moment', zone))}</span>
+          <span>{t('tools_watching', count(watch.intervalMinutes), formatTime(watch.until, 'moment', zone))}</span>
           <button type="button" onClick={props.onStopWatch}>
             {t('tools_watch_stop')}
           </button>
@@ -102,7 +102,7 @@ export function SiteTools(props: Props) {
             <select value={interval} onChange={(e) => setInterval(Number((e.target as HTMLSelectElement).value))}>
               {INTERVALS.map((m) => (
                 <option key={m} value={m}>
-                  {t('tools_watch_minutes', m)}
+                  {t('tools_watch_minutes', count(m))}
                 </option>
               ))}
             </select>
@@ -112,7 +112,7 @@ export function SiteTools(props: Props) {
             <select value={duration} onChange={(e) => setDuration(Number((e.target as HTMLSelectElement).value))}>
               {DURATIONS.map((m) => (
                 <option key={m} value={m}>
-                  {m < 60 ? t('tools_watch_minutes', m) : t('tools_watch_hours', m / 60)}
+                  {m < 60 ? t('tools_watch_minutes', count(m)) : t('tools_watch_hours', count(m / 60))}
                 </option>
               ))}
             </select>
@@ -130,7 +130,7 @@ export function SiteTools(props: Props) {
               {t(
                 e.kind === 'failed' ? 'tools_event_failed' : 'tools_event_recovered',
                 formatTime(e.time, 'moment', zone),
-                e.status ?? '—',
+                e.status === null ? '—' : String(e.status),
               )}
             </li>
           ))}

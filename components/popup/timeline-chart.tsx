@@ -1,5 +1,5 @@
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
-import { t } from '@/lib/i18n/translate';
+import { count, t } from '@/lib/i18n/translate';
 import { CODE_GROUPS, type CodeGroup, codeColour } from '@/lib/log/palette';
 import { formatTime, zoneName, zoneOffset } from '@/lib/log/time';
 import { axisTicks, type Bucket } from '@/lib/log/timeline';
@@ -44,7 +44,12 @@ export function TimelineChart({ buckets }: Props) {
         width="100%"
         height={HEIGHT}
         role="img"
-        aria-label={t('popup_chart_label', total, buckets.filter((b) => b.total > 0).length, buckets.length)}
+        aria-label={t(
+          'popup_chart_label',
+          count(total),
+          count(buckets.filter((b) => b.total > 0).length),
+          count(buckets.length),
+        )}
         preserveAspectRatio="none"
       >
         {ticks.map((tick) => (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { uiLanguage } from '@/lib/i18n/translate';
 import type { Zone } from '@/lib/log/time';
 import type { LogApi } from './log-api';
 
@@ -8,7 +9,7 @@ export function useZoneSetting(api: LogApi) {
   useEffect(() => {
     api.timesInUtc().then(setUtc, () => undefined);
   }, [api]);
-  const zone: Zone = { utc };
+  const zone: Zone = { utc, locale: uiLanguage() };
   return {
     zone,
     toggle() {

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
+import '@/components/i18n/languages.css';
 import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import { ExplainPage } from '@/components/explain/explain-page';
 import { parseExplainParams } from '@/lib/failure/explain-page-url';
-import { t } from '@/lib/i18n/translate';
+import { markLanguage, t } from '@/lib/i18n/translate';
 import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import { send } from '@/lib/messaging/send';
 import { agreeHere } from '@/lib/platform/other-networks-permission';
@@ -16,13 +17,14 @@ const { url, incident, logState, offline } = parseExplainParams(location.search)
 function title(): string {
   if (offline) return t('ui_offline_title');
   if (!incident) return t('extName');
-  if (!incident.network) return t('ui_explain_title', incident.status);
+  if (!incident.network) return t('ui_explain_title', String(incident.status));
   let host = incident.site;
   try {
     host = new URL(incident.requestUrl).host;
   } catch {}
   return t('ui_explain_title_network', host);
 }
+markLanguage(document.documentElement);
 document.title = title();
 render(
   <OtherNetworksContext.Provider value={otherNetworksClient(agreeHere)}>

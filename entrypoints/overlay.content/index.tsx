@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import cardCss from '@/components/card/explanation-card.css?inline';
 import { OtherNetworksContext } from '@/components/card/other-networks-api';
+import languagesCss from '@/components/i18n/languages.css?inline';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/overlay-app';
 import { MAX_BODY_CHARS } from '@/lib/diagnosis/body-limit';
 import type { Burst, OverlayPayload } from '@/lib/failure/model';
+import { markLanguage } from '@/lib/i18n/translate';
 import { otherNetworksClient } from '@/lib/messaging/other-networks-client';
 import { isEnvelope } from '@/lib/messaging/protocol';
 import { send } from '@/lib/messaging/send';
@@ -73,7 +75,8 @@ export default defineContentScript({
       scope[marker] = false;
       return;
     }
-    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}`);
+    const { host, root } = createShadowHost(document, `${overlayCss}\n${cardCss}\n${languagesCss}`);
+    markLanguage(host);
     let kind = first.kind;
     // A page that keeps removing the card (some frameworks re-render the whole document) gets it
     // back a few times; after that the popup shows the explanation, and the badge keeps the code.

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/card/explanation-card.css';
+import '@/components/i18n/languages.css';
 import { OtherNetworksContext } from '@/components/card/other-networks-api';
 import type { LogApi } from '@/components/popup/log-api';
 import { PopupApp } from '@/components/popup/popup-app';
 import { exportFile } from '@/lib/export/files';
 import { importLabel, MAX_IMPORT_BYTES, parseImport } from '@/lib/export/import';
+import { markLanguage } from '@/lib/i18n/translate';
 import { siteChecks } from '@/lib/log/checks';
 import { clearAll, clearSite } from '@/lib/log/clear';
 import { addIncidents, allIncidents, hourlyCounts, queryIncidents, siteSummaries } from '@/lib/log/incidents';
@@ -34,6 +36,7 @@ const SHOW: Envelope<'overlay:show'> = { name: 'overlay:show', body: {} };
 const version = browser.runtime.getManifest().version;
 
 async function start(): Promise<void> {
+  markLanguage(document.documentElement);
   const named = Number(new URLSearchParams(location.search).get('tab'));
   const tab = await currentTab(named).catch(() => undefined);
   const tabId = tab?.id;

@@ -95,7 +95,7 @@ function holds(c: Condition, facts: Facts): Pick<CauseMatch, 'anchor' | 'evidenc
     if (ms === undefined) return null;
     if (c.maxDurationMs !== undefined && ms >= c.maxDurationMs) return null;
     if (c.minDurationMs !== undefined && ms < c.minDurationMs) return null;
-    evidence.push({ source: 'timing', text: `answered in ${Math.round(ms)} ms` });
+    evidence.push({ source: 'timing', text: String(Math.round(ms)) });
   }
   if (anchor) return { anchor, evidence };
   // Nothing named a layer: the cause is about the layer that wrote the error; say how we know.

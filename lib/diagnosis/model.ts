@@ -44,7 +44,10 @@ export interface Evidence {
   source: 'header' | 'body' | 'status' | 'timing' | 'url' | 'error';
   /** The header's name, for header clues. */
   header?: string;
-  /** The text that matched (a header's value, or the words the signature found), cut short. */
+  /**
+   * The text that matched (a header's value, or the words the signature found), cut short; for a
+   * timing clue, the milliseconds the answer took, in digits (the words are the UI's).
+   */
   text: string;
 }
 

@@ -2,7 +2,7 @@ import type { EdgeLocation } from '@/lib/diagnosis/edge-location';
 import type { Cause, Diagnosis, Layer } from '@/lib/diagnosis/model';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
 import { causeKey, causeTitleKey, codeKey, lookFirstKey } from './keys';
-import { type Phrase, phraseText, type TextKey, type Translate } from './translate';
+import { count, type Phrase, phraseText, type TextKey, type Translate } from './translate';
 
 /**
  * The diagnosis's words: turns a stored diagnosis (ids and evidence, no prose) into words in
@@ -21,7 +21,7 @@ export function codeText(
   return {
     title: t(`${id}_title` as TextKey),
     name: codeMeaning(status).name,
-    meaning: t(`${id}_${reader}` as TextKey, status),
+    meaning: t(`${id}_${reader}` as TextKey, String(status)),
   };
 }
 
@@ -141,9 +141,9 @@ export function waitPhrase(seconds: number): Phrase {
   if (seconds < 45) return { key: 'wait_seconds' };
   if (seconds < 90) return { key: 'wait_minute' };
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return { key: 'wait_minutes', subs: [String(minutes)] };
+  if (minutes < 60) return { key: 'wait_minutes', subs: [count(minutes)] };
   const hours = Math.round(minutes / 60);
   if (hours < 2) return { key: 'wait_hour' };
-  if (hours < 36) return { key: 'wait_hours', subs: [String(hours)] };
-  return { key: 'wait_days', subs: [String(Math.round(hours / 24))] };
+  if (hours < 36) return { key: 'wait_hours', subs: [count(hours)] };
+  return { key: 'wait_days', subs: [count(Math.round(hours / 24))] };
 }

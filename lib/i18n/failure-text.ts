@@ -3,7 +3,7 @@ import { networkAdvice } from '@/lib/diagnosis/tables/network-advice';
 import type { Burst } from '@/lib/failure/model';
 import type { Incident, NetworkFailure } from '@/lib/log/model';
 import { cardSummary, codeText, headline, type Reader } from './diagnosis-text';
-import type { TextKey, Translate } from './translate';
+import { count, type TextKey, type Translate } from './translate';
 
 /**
  * The words for what failed, whichever way it failed: a status code (./diagnosis-text.ts) or a
@@ -40,7 +40,7 @@ export function failureText(
 ): { title: string; name: string; meaning: string } {
   if (incident.network) return networkText(incident.network, reader, t);
   const code = codeText(incident.status, reader, t);
-  return { ...code, name: t('ui_code_name', incident.status, code.name) };
+  return { ...code, name: t('ui_code_name', String(incident.status), code.name) };
 }
 
 /** A network error's next steps for one reader, in order; empty when its row is unknown. */
@@ -70,6 +70,6 @@ export function noticeText(burst: Pick<Burst, 'status' | 'nelType' | 'host' | 'c
   const body =
     burst.status === 0
       ? t('ui_notice_body_network', burst.host, burst.nelType ?? '—')
-      : t('ui_notice_body', burst.host, burst.status, codeMeaning(burst.status).name);
-  return burst.count > 1 ? `${body} ${t('ui_notice_count', burst.count)}` : body;
+      : t('ui_notice_body', burst.host, String(burst.status), codeMeaning(burst.status).name);
+  return burst.count > 1 ? `${body} ${t('ui_notice_count', count(burst.count))}` : body;
 }

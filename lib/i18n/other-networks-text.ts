@@ -1,6 +1,6 @@
 import type { OtherNetworksCheck, OtherNetworksProbe } from '@/lib/log/model';
 import type { OtherNetworksFailure } from '@/lib/owner-tools/other-networks';
-import type { TextKey, Translate } from './translate';
+import { count, type TextKey, type Translate } from './translate';
 
 /** What the failing probes got, in a word: the status, or why there was none. */
 function failedWith(status: number | null, error: OtherNetworksProbe['error'], t: Translate): string {
@@ -22,17 +22,17 @@ export function verdictSentence(check: OtherNetworksCheck, t: Translate): string
   const up = String(check.upStatus ?? '');
   switch (check.verdict) {
     case 'down-for-everyone':
-      return t('net_verdict_down', failing, answered, check.countries, failed);
+      return t('net_verdict_down', count(failing), count(answered), count(check.countries), failed);
     case 'just-you':
-      return t('net_verdict_just_you', answered - failing, answered, up);
+      return t('net_verdict_just_you', count(answered - failing), count(answered), up);
     case 'partly-down':
       return check.failingOnlyIn && check.failingOnlyIn.length > 0
         ? t('net_verdict_partly_in', continents(check.failingOnlyIn, t))
-        : t('net_verdict_partly', failing, answered, failed);
+        : t('net_verdict_partly', count(failing), count(answered), failed);
     default:
       return failing === 0 && answered > 0
-        ? t('net_verdict_works', answered, answered, up)
-        : t('net_verdict_unclear', answered);
+        ? t('net_verdict_works', count(answered), count(answered), up)
+        : t('net_verdict_unclear', count(answered));
   }
 }
 
@@ -44,7 +44,7 @@ export function probeStatus(probe: OtherNetworksProbe, t: Translate): string {
 
 /** The line under the verdict when some probes' DNS disagrees with this browser's; null when none does. */
 export function dnsNote(check: OtherNetworksCheck, t: Translate): string | null {
-  return check.dnsDifferent > 0 ? t('net_dns_differs', check.dnsDifferent, check.probes.length) : null;
+  return check.dnsDifferent > 0 ? t('net_dns_differs', count(check.dnsDifferent), count(check.probes.length)) : null;
 }
 
 /** Why there is no answer, and what to do; `time` formats the rate limit's end. */
@@ -59,6 +59,6 @@ export function failureText(failure: OtherNetworksFailure, t: Translate, time: (
     case 'network':
       return t('net_failed_network');
     default:
-      return failure.status ? t('net_failed_api', failure.status) : t('net_failed_api_plain');
+      return failure.status ? t('net_failed_api', String(failure.status)) : t('net_failed_api_plain');
   }
 }

@@ -3,7 +3,7 @@ import { redactUrl } from '@/lib/log/redact';
 import { isoLocal, isoUtc } from '@/lib/log/time';
 import { codeText, confidenceText, edgeName, headline, layerKind, layerName } from './diagnosis-text';
 import { networkText } from './failure-text';
-import type { TextKey, Translate } from './translate';
+import { count, type TextKey, type Translate } from './translate';
 
 /** One labelled line of the details a support ticket needs; the card and the report share them. */
 export interface DetailRow {
@@ -77,7 +77,7 @@ function burstUrls(burst: readonly Incident[], t: Translate): string | null {
   const urls = once(burst, (i) => i.requestUrl).map((i) => redactUrl(i.requestUrl));
   if (urls.length < 2) return null;
   const more = urls.length - MAX_BURST_URLS;
-  return [...urls.slice(0, MAX_BURST_URLS), ...(more > 0 ? [t('detail_urls_more', more)] : [])].join('\n');
+  return [...urls.slice(0, MAX_BURST_URLS), ...(more > 0 ? [t('detail_urls_more', count(more))] : [])].join('\n');
 }
 
 /**
@@ -87,7 +87,11 @@ function burstUrls(burst: readonly Incident[], t: Translate): string | null {
  */
 export function detailRows(incident: Incident, t: Translate, options: ReportOptions = {}): DetailRow[] {
   const d = incident.diagnosis;
-  const { count, first, last } = options.burst ?? {
+  const {
+    count: failures,
+    first,
+    last,
+  } = options.burst ?? {
     count: incident.count,
     first: incident.time,
     last: incident.lastTime,
@@ -100,7 +104,7 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     [t('detail_time_utc'), isoUtc(first)],
     [t('detail_time_local'), isoLocal(first, incident.tzOffset)],
     [t('detail_last_seen'), last > first ? isoUtc(last) : null],
-    [t('detail_count'), String(count)],
+    [t('detail_count'), String(failures)],
     [t('detail_page_text'), incident.pageText ? `“${incident.pageText}”` : null],
     // Redacted again here: the report leaves the machine, and an older log may hold more.
     [t('detail_page'), incident.pageUrl !== incident.requestUrl ? redactUrl(incident.pageUrl) : null],
@@ -109,7 +113,7 @@ export function detailRows(incident: Incident, t: Translate, options: ReportOpti
     [t('detail_status'), incident.statusLine],
     [t('detail_error'), net?.error],
     [t('detail_phase'), net && t('detail_phase_value', t(`ui_phase_${net.phase}` as TextKey), net.type)],
-    [t('detail_elapsed'), net && net.elapsed_time !== null ? t('detail_elapsed_value', net.elapsed_time) : null],
+    [t('detail_elapsed'), net && net.elapsed_time !== null ? t('detail_elapsed_value', count(net.elapsed_time)) : null],
     [t('detail_server_ip'), incident.ip],
     [t('detail_server'), incident.headers.server],
     ...ids.map(({ label, value }): [string, string] => [label, value]),
@@ -138,7 +142,7 @@ export function supportReport(incident: Incident, t: Translate, options: ReportO
   const lines = [
     incident.network
       ? t('report_heading_network', incident.site, incident.network.error)
-      : t('report_heading', incident.status, name, incident.site),
+      : t('report_heading', String(incident.status), name, incident.site),
     // A bot check or a Wi-Fi login answered with a 5xx is not an outage: the report says so first.
     incident.diagnosis.falseAlarm ? t('report_not_outage') : title,
     ...(cause ? [cause] : []),

@@ -1,4 +1,4 @@
-import type { Translate } from '@/lib/i18n/translate';
+import { count, type Translate } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
 
 /**
@@ -27,7 +27,7 @@ export function checkSentence(check: CheckRecord, t: Translate): string {
     'tools_check_result',
     check.site,
     check.statusLine || String(check.status),
-    check.ttfbMs ?? '—',
+    check.ttfbMs === null ? '—' : count(check.ttfbMs),
     check.networkLabel || t('tools_this_network'),
   );
 }

@@ -1,4 +1,4 @@
-import type { Phrase } from '@/lib/i18n/translate';
+import { count, type Phrase } from '@/lib/i18n/translate';
 import type { CheckRecord, Incident, SiteSummary } from '@/lib/log/model';
 import { isUp } from './check';
 
@@ -34,8 +34,8 @@ export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
   const recent = facts.now - RECENT_MS;
   const othersFailing = facts.summaries.filter((s) => s.site !== facts.site && s.last >= recent).length;
   const healthy = facts.healthyElsewhere;
-  if (healthy && healthy.length > 0) findings.push({ key: 'justme_others_ok', subs: [String(healthy.length)] });
-  if (othersFailing > 0) findings.push({ key: 'justme_others_failing', subs: [String(othersFailing)] });
+  if (healthy && healthy.length > 0) findings.push({ key: 'justme_others_ok', subs: [count(healthy.length)] });
+  if (othersFailing > 0) findings.push({ key: 'justme_others_failing', subs: [count(othersFailing)] });
   if (healthy === null && othersFailing === 0) findings.push({ key: 'justme_others_unknown' });
 
   const here = facts.networkLabel;
@@ -51,13 +51,13 @@ export function isItJustMe(facts: JustMeFacts): JustMeAnswer {
 
   const lastHour = facts.incidents.filter((i) => i.lastTime >= facts.now - 3_600_000);
   const failures = lastHour.reduce((n, i) => n + i.count, 0);
-  if (failures > 1) findings.push({ key: 'justme_repeated', subs: [String(failures)] });
+  if (failures > 1) findings.push({ key: 'justme_repeated', subs: [count(failures)] });
   // Network errors count as failures like any other, and say how far the request got.
   const unreached = lastHour.filter((i) => i.network);
   if (unreached.length > 0) {
-    const count = unreached.reduce((n, i) => n + i.count, 0);
+    const unreachedCount = unreached.reduce((n, i) => n + i.count, 0);
     const types = [...new Set(unreached.map((i) => i.network?.type))].join(', ');
-    findings.push({ key: 'justme_unreached', subs: [String(count), types] });
+    findings.push({ key: 'justme_unreached', subs: [count(unreachedCount), types] });
   }
   // Failing here only while looking up the address: this network's resolver, not the site.
   const hereLastHour = lastHour.filter((i) => labelOf(i) === here);

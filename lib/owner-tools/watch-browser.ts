@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { codeMeaning } from '@/lib/diagnosis/tables/codes';
-import { t } from '@/lib/i18n/translate';
+import { t, uiLanguage } from '@/lib/i18n/translate';
 import { recordCheck } from '@/lib/log/checks';
+import { formatTime } from '@/lib/log/time';
 import { loadSiteOf } from '@/lib/site/psl-browser';
 import { isLogged, isUp } from './check';
 import { checkSite } from './check-browser';
@@ -117,7 +118,7 @@ export async function restoreWatches(): Promise<void> {
 async function notify(watch: Watch, kind: 'failed' | 'recovered', status: number | null, time: number): Promise<void> {
   if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
   const answer = status === null ? '—' : `${status} ${codeMeaning(status).name}`;
-  const at = new Date(time).toLocaleTimeString();
+  const at = formatTime(time, 'clock', { utc: false, locale: uiLanguage() });
   await browser.notifications.create(`${watchAlarm(watch.site)}:${kind}:${time}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),

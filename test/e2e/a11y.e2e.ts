@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { openExtensionPage, type Session, startSession } from './harness';
 import { OverlayPage } from './pages/overlay';
 import { PopupPage } from './pages/popup';
 import { type Site, situationRules, startSite } from './situation-site';
 import { waitFor } from './wait';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: Session;
 let site: Site;
@@ -28,35 +24,6 @@ afterAll(async () => {
   await session?.close();
   await new Promise((done) => site?.server.close(done));
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/**
- * Runs axe-core in the page (evaluated through the DevTools protocol, so extension pages' CSP
- * does not stop it) and returns the serious and critical violations, readably.
- */
-async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(
-    async (context) =>
-      (
-        await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(
-          context ?? document,
-        )
-      ).violations,
-    selector ?? null,
-  )) as Violation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
-    );
-}
 
 describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) => {
   it('the overlay has no serious or critical violations', async () => {
@@ -149,7 +116,7 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
     await popup.page.emulateMedia({ colorScheme: scheme });
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).waitFor();
-    await popup.page.getByRole('img', { name: /failures over time/ }).waitFor();
+    await popup.page.getByRole('img', { name: /Failures over time/ }).waitFor();
     expect(await seriousViolations(popup.page)).toEqual([]);
     await popup.openTools();
     await popup.page.getByRole('button', { name: 'Show times in UTC' }).click();

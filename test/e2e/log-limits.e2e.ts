@@ -114,7 +114,7 @@ describe('an export', () => {
     );
     expect(long.requestUrl.length).toBeLessThanOrEqual(8192);
     await popup.import('long-log.json', exported.text);
-    await popup.page.getByText(/^Imported \d+ incidents, labelled “long-log”\.$/).waitFor();
+    await popup.page.getByText(/^Imported \d+ incidents?, labelled “long-log”\.$/).waitFor();
     await popup.page.close();
     await page.close();
   });

@@ -38,8 +38,10 @@ describe('the log after a burst', () => {
 
     await popup.page.reload();
     await popup.page.getByRole('heading', { name: 'burst.test' }).waitFor();
-    const chart = popup.page.getByRole('img', { name: /failures over time/ });
-    await expect.poll(() => chart.getAttribute('aria-label')).toMatch(new RegExp(`^${BURST_CALLS} failures over time`));
+    const chart = popup.page.getByRole('img', { name: /Failures over time/ });
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toMatch(new RegExp(`^Failures over time: ${BURST_CALLS} in all`));
     expect(await popup.page.locator('.chart .legend').innerText()).toContain('502 Bad Gateway');
 
     const csv = await popup.export('CSV');
@@ -115,7 +117,7 @@ describe('import', () => {
       ],
     };
     await popup.import('phone-hotspot.json', JSON.stringify(colleague));
-    await popup.page.getByText('Imported 1 incidents, labelled “phone-hotspot”.').waitFor();
+    await popup.page.getByText('Imported 1 incident, labelled “phone-hotspot”.').waitFor();
     await popup.page.getByRole('button', { name: 'example.org' }).click();
     await expect
       .poll(() => popup.page.getByRole('region', { name: 'example.org' }).innerText())

@@ -165,7 +165,7 @@ describe('times and the chart', () => {
     expect(await period.inputValue()).toBe('day');
     expect(await period.locator('option:checked').textContent()).toBe('Last 24 hours');
     const chart = site.getByRole('figure');
-    await chart.getByRole('img', { name: /^1 failures over time; failures in 1 of 24 periods/ }).waitFor();
+    await chart.getByRole('img', { name: /^Failures over time: 1 in all, in 1 of 24 periods/ }).waitFor();
     const ticks = await chart.locator('.chart-tick').allInnerTexts();
     expect(ticks.length).toBeGreaterThanOrEqual(3);
     for (const tick of ticks) expect(tick).toMatch(/^\d{1,2}:\d{2}(\s?[AP]M)?$/);

@@ -50,7 +50,7 @@ async function screenshots(): Promise<void> {
     // The toolbar popup at its real size, opened on the tab that shows the 502.
     const popup = await PopupPage.open(session, 'http://nginx-502.test/*');
     await popup.page.setViewportSize({ width: 400, height: 600 });
-    await popup.page.getByRole('img', { name: /failures over time/ }).waitFor();
+    await popup.page.getByRole('img', { name: /Failures over time/ }).waitFor();
     await popup.page.screenshot({ path: join(SHOTS, 'popup.png') });
     console.log(`wrote ${join(SHOTS, 'nginx-502-dark.png')} and ${join(SHOTS, 'popup.png')}`);
   } finally {

@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import { clippedElements } from '../fit';
 import { waitFor } from '../wait';
 
 interface DomNode {
@@ -195,6 +196,27 @@ export class OverlayPage {
     );
   }
 
+  /** The card's elements whose text does not fit (clipped, or out of the card sideways). */
+  async clipped(): Promise<string[]> {
+    return (
+      (await this.call<string[]>('[role="dialog"]', `function () { return (${clippedElements.toString()})(this); }`)) ??
+      []
+    );
+  }
+
+  /** The arrow drawn before the second hop of the diagram (CSS generated content). */
+  async hopArrow(): Promise<string | null> {
+    return this.call<string>('.x5-hop + .x5-hop', 'function () { return getComputedStyle(this, "::before").content; }');
+  }
+
+  /** The `lang` and `dir` of the overlay's host element, which its shadow content inherits. */
+  async hostLanguage(): Promise<{ lang: string; dir: string } | null> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('fivexx-explainer') as HTMLElement | null;
+      return host ? { lang: host.lang, dir: host.dir } : null;
+    });
+  }
+
   /** Clicks a control the way a person would: the mouse at its centre. */
   async click(selector: string): Promise<void> {
     const box = await this.call<{ x: number; y: number }>(
@@ -244,6 +266,8 @@ export class OverlayPage {
         const source = this.getRootNode();
         const host = document.createElement('div');
         host.id = ${JSON.stringify(id)};
+        host.lang = source.host.lang;
+        host.dir = source.host.dir;
         document.body.append(host);
         host.attachShadow({ mode: 'open' }).innerHTML = source.innerHTML;
         return true;

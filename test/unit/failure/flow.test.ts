@@ -183,7 +183,7 @@ describe('a top-level failure', () => {
     await flow.onFailure(failure, 988);
     expect(recorded[0]?.diagnosis.causes[0]).toMatchObject({
       id: 'upstream-down',
-      evidence: expect.arrayContaining([{ source: 'timing', text: 'answered in 12 ms' }]),
+      evidence: expect.arrayContaining([{ source: 'timing', text: '12' }]),
     });
   });
 

@@ -12,8 +12,8 @@ import { RecentHealthy } from '@/lib/owner-tools/recent-healthy';
 import { listWatches } from '@/lib/owner-tools/watch-browser';
 import { loadSettings } from '@/lib/settings';
 import { freshLog } from '../helpers/db';
+import { englishBrowser } from '../helpers/i18n-browser';
 import { makeIncident } from '../helpers/incidents';
-import { t } from '../helpers/t';
 
 // What the router asks the browser to do, answered from scripts: every check is noted, none is made.
 const checks: { url: string; page: PageFacts | null; refusal?: string }[] = [];
@@ -128,9 +128,7 @@ const send = (name: string, body: unknown, sender: Sender) =>
 beforeEach(async () => {
   fakeBrowser.reset();
   await freshLog();
-  (fakeBrowser as unknown as Record<string, unknown>).i18n = {
-    getMessage: (key: string, subs: string[] = []) => t(key as never, ...subs),
-  };
+  englishBrowser();
   for (const list of [checks, statusLookups, copied, claims, networkChecks] as unknown[][]) list.length = 0;
   router = createRouter(flow, new RecentHealthy());
 });

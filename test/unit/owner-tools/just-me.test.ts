@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/diagnosis/diagnose';
+import { count } from '@/lib/i18n/translate';
 import type { CheckRecord } from '@/lib/log/model';
 import { isItJustMe, type JustMeFacts } from '@/lib/owner-tools/just-me';
 import { makeIncident, makeNetworkIncident } from '../helpers/incidents';
@@ -37,8 +38,8 @@ describe('Is it just me?', () => {
   it('says the site itself fails when other sites load and it keeps failing', () => {
     const answer = isItJustMe(base);
     expect(answer.conclusion).toEqual({ key: 'justme_verdict_site' });
-    expect(answer.findings).toContainEqual({ key: 'justme_others_ok', subs: ['1'] });
-    expect(answer.findings).toContainEqual({ key: 'justme_repeated', subs: ['3'] });
+    expect(answer.findings).toContainEqual({ key: 'justme_others_ok', subs: [count(1)] });
+    expect(answer.findings).toContainEqual({ key: 'justme_repeated', subs: [count(3)] });
   });
 
   it('points at the person’s connection when many sites fail and none load', () => {
@@ -77,8 +78,8 @@ describe('Is it just me?', () => {
       count: 2,
     });
     const answer = isItJustMe({ ...base, incidents: [dns] });
-    expect(answer.findings).toContainEqual({ key: 'justme_repeated', subs: ['2'] });
-    expect(answer.findings).toContainEqual({ key: 'justme_unreached', subs: ['2', 'dns.name_not_resolved'] });
+    expect(answer.findings).toContainEqual({ key: 'justme_repeated', subs: [count(2)] });
+    expect(answer.findings).toContainEqual({ key: 'justme_unreached', subs: [count(2), 'dns.name_not_resolved'] });
   });
 
   it('points at this network’s DNS when the name fails only here and the site works from elsewhere', () => {

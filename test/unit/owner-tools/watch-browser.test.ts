@@ -11,7 +11,7 @@ import {
   watchEvents,
 } from '@/lib/owner-tools/watch-browser';
 import { freshLog } from '../helpers/db';
-import { t } from '../helpers/t';
+import { englishBrowser } from '../helpers/i18n-browser';
 
 // The check itself (fetch + webRequest) is the browser's; here it answers from a script.
 const answers: (number | null)[] = [];
@@ -56,7 +56,7 @@ beforeEach(async () => {
   checked.length = 0;
   notifications.length = 0;
   const browser = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
-  browser.i18n = { getMessage: (key: string, subs: string[]) => t(key as never, ...(subs ?? [])) };
+  englishBrowser();
   browser.permissions = { contains: async () => true };
   browser.notifications = {
     create: async (_id: string, options: { title: string; message: string }) => {
