@@ -38,7 +38,7 @@ describe('a request belongs to the document that made it', () => {
     // extension still busy with them (as `npm start -- --headless` does).
     await page.goto(session.url('burst.test'));
     await page.goto(session.url('shop-down.test'));
-    expect(await overlay.waitForText(20_000)).toContain('Error 503');
+    expect(await overlay.waitForText(20_000)).toContain('The site is down for now');
     expect(await overlay.noticeText()).toBeNull();
     // The old page's failures that completed end up logged; none of them reaches the new page.
     // Settled: the same count read 20 times in a row (each read is a round trip to IndexedDB).
@@ -54,7 +54,7 @@ describe('a request belongs to the document that made it', () => {
       },
       30_000,
     );
-    expect(await overlay.text()).toContain('Error 503');
+    expect(await overlay.text()).toContain('The site is down for now');
     expect(await overlay.noticeText()).toBeNull();
     expect(await badge('http://shop-down.test/*')).toBe('503');
     await page.close();
@@ -64,7 +64,7 @@ describe('a request belongs to the document that made it', () => {
     const page = await session.context.newPage();
     const overlay = new OverlayPage(page);
     await page.goto(session.url('assets-502.test'));
-    expect(await overlay.waitForText()).toContain('Error 502');
+    expect(await overlay.waitForText()).toContain('The site didn’t answer properly');
     // The page asked for them, and got its 502s, before the load event.
     await page.waitForLoadState('load');
     const served = session.lab.requests.filter((r) => r.startsWith('assets-502.test/'));
@@ -97,7 +97,7 @@ describe('a page that removes the card', () => {
     });
     const popup = await PopupPage.open(session, 'http://rerender-500.test/*');
     await popup.thisTab().getByRole('button', { name: 'Show explanation' }).click();
-    await popup.page.getByText('Error 500 · Internal Server Error').waitFor();
+    await popup.page.getByRole('heading', { level: 2, name: 'The site hit an error' }).waitFor();
     expect(await removed()).toBe(4);
     expect(await new OverlayPage(page).isShown()).toBe(false);
     await popup.page.close();
@@ -108,11 +108,12 @@ describe('a page that removes the card', () => {
     const page = await session.context.newPage();
     await page.goto(session.url('hostile-500.test'));
     const overlay = new OverlayPage(page);
-    await overlay.waitForText();
+    // A page with words of its own gets the small pill first; open it into the card.
+    expect(await overlay.openCard()).toContain('The site hit an error');
     expect(await page.evaluate(() => (window as unknown as { hostile: { remove(): boolean } }).hostile.remove())).toBe(
       true,
     );
-    expect(await overlay.waitForText()).toContain('Error 500');
+    expect(await overlay.openCard()).toContain('The site hit an error');
     await page.close();
   });
 });
@@ -159,7 +160,7 @@ describe('right after the browser starts', () => {
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`http://nginx-502.test/?cold=${Date.now()}`);
-      expect(await new OverlayPage(page).waitForText(20_000)).toContain('Error 502');
+      expect(await new OverlayPage(page).waitForText(20_000)).toContain('The site didn’t answer properly');
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(worker.url()).host;
       const options = await context.newPage();
