@@ -231,7 +231,7 @@ describe('a page that goes after the overlay', () => {
     // And remove it from its own DOM: it comes back (a page that keeps at it: attribution.e2e.ts).
     // The failure stays logged once; reloading explains again.
     expect(await page.evaluate(() => (window as unknown as { hostile: Hostile }).hostile.remove())).toBe(true);
-    expect(await overlay.waitForText()).toContain('What you can do');
+    expect(await overlay.openCard()).toContain('The site hit an error');
     expect(await log.failures('hostile-500.test')).toBe(1);
     await page.reload();
     expect(await overlay.openCard()).toContain('The site hit an error');

@@ -313,9 +313,10 @@ describe('the popup', () => {
     expect(refused?.network).toHaveProperty('elapsed_time');
     expect(refused?.network).toHaveProperty('server_ip');
     const csv = (await popup.export('CSV', 'all')).text.split('\r\n');
-    expect(csv[0]).toMatch(/,server_ip,.*,phase,nel_type,elapsed_time,error$/);
+    // NEL's fields, then the other networks' (empty: nobody asked them).
+    expect(csv[0]).toMatch(/,server_ip,.*,phase,nel_type,elapsed_time,error,other_networks,/);
     expect(csv.find((r) => r.includes(',nx.test,'))).toMatch(
-      /,dns,dns\.name_not_resolved,\d+,net::ERR_NAME_NOT_RESOLVED$/,
+      /,dns,dns\.name_not_resolved,\d+,net::ERR_NAME_NOT_RESOLVED,,,,$/,
     );
     const har = JSON.parse((await popup.export('HAR', 'all')).text) as {
       log: { entries: { request: { url: string }; response: { status: number }; _error?: string; _nel?: object }[] };
