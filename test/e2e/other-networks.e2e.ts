@@ -138,6 +138,7 @@ describe('check from other networks', () => {
     await consent.waitFor({ state: 'detached' });
 
     // The card's details: the overlay may not ask for a permission, so it offers the settings.
+    await overlay.openMoreDetails();
     await overlay.click('details.x5-net summary');
     await overlay.clickButton('Check from other networks');
     await waitFor('the consent in the card', async () => (await overlay.text())?.includes('Open settings to allow it'));
@@ -178,6 +179,7 @@ describe('check from other networks', () => {
 
     // The card on the page asks the same way once the person agreed.
     stub.mode = { kind: 'success', scenario: 'down-for-everyone' };
+    await overlay.openMoreDetails();
     await overlay.click('details.x5-net summary');
     await overlay.clickButton('Check from other networks');
     await waitFor('the answer in the card', async () =>
@@ -191,6 +193,7 @@ describe('check from other networks', () => {
     const page = await session.context.newPage();
     await page.goto(`http://${SITE}/empty`).catch(() => undefined);
     await page.waitForURL(/explain\.html/);
+    await page.getByText('More details').click();
     await page.getByText('Is it down for everyone?').click();
     await page.getByRole('button', { name: 'Check from other networks' }).click();
     await page.getByRole('region', { name: 'Check this site from other networks?' }).waitFor();
@@ -200,17 +203,30 @@ describe('check from other networks', () => {
     await page.close();
   });
 
-  it('keeps the answer in the site’s log: “By network” and the exports', async () => {
+  it('keeps the answer with this tab’s failure in the site’s log: “By network” and the exports', async () => {
+    // Another page of the site failed after this one: the answer is still about this tab's page.
+    await failingPageAndPopup().then(({ tab, popup }) => Promise.all([tab.close(), popup.page.close()]));
+    const other = await session.context.newPage();
+    await other.goto(`http://${SITE}/empty`).catch(() => undefined);
+    await other.waitForURL(/explain\.html/);
+    await other.close();
     const { tab, popup } = await failingPageAndPopup();
+    stub.mode = { kind: 'success', scenario: 'just-you' };
     await agreeInPopup(popup);
-    await popup.page.getByText(/^Down for everyone:/).waitFor();
+    await popup.page.getByText(/^Just you:/).waitFor();
     await popup.page.reload();
     await popup.openTools();
     const lanes = popup.page.getByRole('img', { name: 'Checks and failures from each network over time' });
     expect(await lanes.textContent()).toContain('Other networks');
-    const json = JSON.parse((await popup.export('JSON')).text);
-    expect(json.incidents[0].otherNetworks).toMatchObject({ service: 'globalping', verdict: 'down-for-everyone' });
-    expect((await popup.export('CSV')).text).toContain('down-for-everyone,8/8');
+    const json = JSON.parse((await popup.export('JSON')).text) as {
+      incidents: { pageUrl: string; otherNetworks?: { service: string; verdict: string } }[];
+    };
+    const byPage = (path: string) => json.incidents.filter((i) => new URL(i.pageUrl).pathname === path);
+    expect(byPage('/checkout').map((i) => i.otherNetworks)).toEqual([
+      expect.objectContaining({ service: 'globalping', verdict: 'just-you' }),
+    ]);
+    expect(byPage('/empty').map((i) => i.otherNetworks?.verdict)).not.toContain('just-you');
+    expect((await popup.export('CSV')).text).toContain('just-you,0/8');
     expect((await popup.export('HAR')).text).toContain('Other networks (Globalping');
     await tab.close();
     await popup.page.close();
