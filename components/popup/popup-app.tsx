@@ -62,8 +62,11 @@ export function PopupApp({ api }: Props) {
   const log = useSiteLog(api, site, version);
   const latest = log.incidents[0];
   // The tab's own address, else the page of the site's latest failure seen here: never an
-  // imported incident's page (the background refuses those too).
+  // imported incident's page (the background refuses those too). A check is kept with the
+  // failure this tab shows, else with that latest one.
   const ownLatest = log.incidents.find((i) => i.source === LOCAL_SOURCE);
+  const shown = site === currentSite && tab.failure?.kind === 'page' ? tab.failure.incident.id : undefined;
+  const checked = log.incidents.find((i) => shown !== undefined && i.id === shown) ?? ownLatest;
   const targetUrl = (site === currentSite ? api.currentTab?.href : null) ?? ownLatest?.pageUrl ?? null;
   const tools = useSiteTools(api, site, version, targetUrl, latest);
   const [open, setOpen] = useState<Incident | null>(null);
@@ -147,7 +150,7 @@ export function PopupApp({ api }: Props) {
                   site={site}
                   {...tools}
                   lanes={lanePoints(log.incidents, tools.checks)}
-                  networks={targetUrl ? { url: targetUrl, incident: ownLatest } : null}
+                  networks={targetUrl ? { url: targetUrl, incident: checked } : null}
                 />
               </details>
             )}
