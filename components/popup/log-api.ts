@@ -17,7 +17,7 @@ export interface LogApi {
   thisTab(): Promise<TabFailure | null>;
   /** Asks the overlay in that tab to show its card again; false when nothing there showed it. */
   showInTab(): Promise<boolean>;
-  /** Retry, from the explanation shown in the popup: reloads that tab. */
+  /** Try again, from the explanation shown in the popup: reloads that tab. */
   reloadTab(): void;
   /** Closes the popup once its job is done (not when it is open as a page of its own). */
   close(): void;

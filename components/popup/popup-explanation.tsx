@@ -11,7 +11,7 @@ export interface Props {
   incident: Incident;
   logState: LogState;
   onBack: () => void;
-  /** Retry: reloads the tab. */
+  /** Try again: reloads the tab. */
   onRetry: () => void;
   /** "Check now" for the tab's address; null when the tab is not a web page. */
   checkNow: (() => Promise<CheckRecord>) | null;
