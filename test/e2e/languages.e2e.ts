@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { clippedElements } from './fit';
 import { openExtensionPage, type Session, startSession } from './harness';
@@ -66,12 +66,18 @@ describe.each(LANGUAGES)('Chromium in $lang', ({ lang, dir, arrow, locale, readm
     await session?.close();
   });
 
+  // "This is my site" is remembered per site: each test starts as a visitor.
+  beforeEach(async () => {
+    await session.worker.evaluate(() => chrome.storage.local.clear());
+  });
+
   it('shows the overlay in its language, with its lang and direction, arrows the way it reads', async () => {
     const page = await session.context.newPage();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(session.url('app-500.test'));
     const overlay = new OverlayPage(page);
-    await overlay.waitForText();
+    // The app's own page explains itself: the card starts as a pill, opened here.
+    await overlay.openCard();
     expect(await overlay.dialogLabel()).toBe(m.code_500_title?.message);
     expect(await overlay.buttons()).toContain(m.ui_retry?.message);
     expect(await overlay.hostLanguage()).toEqual({ lang, dir });
@@ -89,10 +95,12 @@ describe.each(LANGUAGES)('Chromium in $lang', ({ lang, dir, arrow, locale, readm
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(session.url('cloudflare-522.test'));
     const overlay = new OverlayPage(page);
-    await overlay.waitForText();
+    await overlay.openCard();
     expect(await overlay.fitsViewport()).toBe(true);
     expect(await overlay.clipped()).toEqual([]);
     await shoot(page, `card-${lang}${zoom === 100 ? '' : `-${zoom}`}`, readme && zoom === 100);
+    await overlay.openMoreDetails();
+    expect(await overlay.clipped()).toEqual([]);
     await overlay.click('.x5-switch input');
     await expect.poll(() => overlay.text()).toContain(m.ui_owner_likely?.message);
     expect(await overlay.clipped()).toEqual([]);
@@ -118,7 +126,7 @@ describe.each(LANGUAGES)('Chromium in $lang', ({ lang, dir, arrow, locale, readm
   it('shows the popup in its language, fitting at 100 % and 200 % zoom', async () => {
     const page = await session.context.newPage();
     await page.goto(session.url('cloudflare-522.test'));
-    await new OverlayPage(page).waitForText();
+    await new OverlayPage(page).openCard();
     const popup = await PopupPage.open(session, 'http://cloudflare-522.test/*');
     expect(await popup.page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
       lang,
