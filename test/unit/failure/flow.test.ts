@@ -455,6 +455,35 @@ describe('a request belongs to the document that made it', () => {
     expect(log).toEqual(['inject 5 DOC-A']);
   });
 
+  it('a late notice of the old page, painted while the failing page came, leaves the failing page’s badge', async () => {
+    const { flow, effects, log } = setup();
+    // The old page still takes its notice; meanwhile the person reached a failing page.
+    effects.notify = async () => {
+      await flow.onFailure({ ...failure, timeStamp: 5000 }, 4900);
+      return true;
+    };
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 4800));
+    expect(log.filter((l) => l.startsWith('badge')).at(-1)).toBe('badge 5 502');
+  });
+
+  it('a late notice of the old page, painted after a healthy page committed, leaves no badge', async () => {
+    const { flow, effects, log } = setup();
+    effects.notify = async () => {
+      await flow.onCommitted({
+        tabId: 5,
+        frameId: 0,
+        timeStamp: 5000,
+        url: 'https://www.example.com/',
+        documentId: 'DOC-C',
+      });
+      return true;
+    };
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1500, url: pageA, documentId: 'DOC-A' });
+    await flow.onFailure(fromA(1, 4800));
+    expect(log.filter((l) => l.startsWith('badge')).at(-1)).toBe('badge 5 ');
+  });
+
   it('tells the overlay of its own document only', async () => {
     const { flow, effects } = setup();
     const targets: (string | undefined)[] = [];
