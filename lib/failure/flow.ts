@@ -286,20 +286,35 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     const text = failureLabel(incident);
     if (topLevel) {
       // A false alarm (a bot check, a Wi-Fi login) is not the site's failure: no badge for it.
-      if (!incident.diagnosis.falseAlarm) {
-        await effects.badge(req.tabId, text);
-        await badges.set(req.tabId, { url: req.url, text });
-      }
+      // Kept before it is painted: a notice of the page before, painted late, reads it (badgeNotice).
       await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
+      if (!incident.diagnosis.falseAlarm) {
+        await badges.set(req.tabId, { url: req.url, text });
+        await effects.badge(req.tabId, text);
+      }
       if (wanted(settings, incident, true)) await explainTopLevel(req.tabId, req.url, incident, logState, durationMs);
       return;
     }
     // Logged either way; shown, and badged, only on the document that made it.
     if (!wanted(settings, incident, false)) {
-      if (madeBy(req, await docs.get(req.tabId))) await effects.badge(req.tabId, text);
+      if (madeBy(req, await docs.get(req.tabId))) await badgeNotice(req, text);
       return;
     }
-    if (await noticeSubRequest(req, incident.status, tab.url ?? '')) await effects.badge(req.tabId, text);
+    if (await noticeSubRequest(req, incident.status, tab.url ?? '')) await badgeNotice(req, text);
+  }
+
+  /**
+   * Badges a sub-request's failure on the document that made it. The tab may have moved on while
+   * that was painted: then the tab gets its own page's badge back (a top-level failure always
+   * wins), or none.
+   */
+  async function badgeNotice(req: Request, text: string): Promise<void> {
+    await effects.badge(req.tabId, text);
+    const doc = await docs.get(req.tabId);
+    if (madeBy(req, doc)) return;
+    const page = await pages.get(req.tabId);
+    const own = page && page.url === doc?.url && !page.incident.diagnosis.falseAlarm;
+    await effects.badge(req.tabId, own ? failureLabel(page.incident) : '');
   }
 
   return {
