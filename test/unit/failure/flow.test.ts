@@ -623,6 +623,20 @@ describe('a page that failed while the extension was starting', () => {
     expect(recorded).toHaveLength(1);
   });
 
+  it.each([
+    ['webRequest first', true],
+    ['the page first', false],
+  ])('heard twice (%s) with its commit handled in between is one failure', async (_, webRequestFirst) => {
+    const { flow, recorded } = setup();
+    const commit = { tabId: 5, frameId: 0, timeStamp: 1010, url: failure.url, documentId: 'D1' };
+    if (webRequestFirst) await flow.onFailure(failure);
+    else await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    await flow.onCommitted(commit);
+    if (webRequestFirst) await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    else await flow.onFailure(failure);
+    expect(recorded).toHaveLength(1);
+  });
+
   it('a reload that fails again is a failure of its own', async () => {
     const { flow, recorded } = setup();
     await flow.onMissedPage(5, failure.url, 502, 1000);
