@@ -59,15 +59,14 @@ export function madeBy(req: RequestOrigin, doc: TabDocument | undefined): boolea
 export function committed(doc: TabDocument | undefined, commit: Commit): TabDocument {
   const next: TabDocument = { url: commit.url, at: commit.timeStamp };
   if (commit.documentId !== undefined) next.id = commit.documentId;
-  if (doc?.coming && doc.url === commit.url && doc.failedAt !== undefined) next.failedAt = doc.failedAt;
+  // The failing page committing: it still stands for its failure, and for who told of it.
+  if (doc?.coming && doc.url === commit.url && doc.failedAt !== undefined) {
+    next.failedAt = doc.failedAt;
+    if (doc.failedBy !== undefined) next.failedBy = doc.failedBy;
+  }
   return next;
 }
 
-/**
- * The tab's document once a top-level failure of `url` completed at `time`: the document already
- * committed for it (the commit came first, after the request started at `startedAt`), or a failing
- * page still to commit. Either way the page before it and its burst are over.
- */
 /** How close in time a page's own account of its failure and webRequest's are, for one failure. */
 const SAME_FAILURE_MS = 1000;
 
@@ -83,6 +82,11 @@ export function known(doc: TabDocument | undefined, url: string, time: number, r
 /** Request ids the flow gives the failures pages tell of themselves. */
 export const MISSED = 'missed-';
 
+/**
+ * The tab's document once a top-level failure of `url` completed at `time`: the document already
+ * committed for it (the commit came first, after the request started at `startedAt`), or a failing
+ * page still to commit. Either way the page before it and its burst are over.
+ */
 export function failing(
   doc: TabDocument | undefined,
   url: string,
