@@ -637,6 +637,21 @@ describe('a page that failed while the extension was starting', () => {
     expect(recorded).toHaveLength(1);
   });
 
+  it('told twice by the page itself (asked on its commit, and as a page open at start) is one failure', async () => {
+    const { flow, recorded } = setup();
+    await flow.onCommitted({ tabId: 5, frameId: 0, timeStamp: 1010, url: failure.url, documentId: 'D1' });
+    await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    await flow.onMissedPage(5, failure.url, 502, 1003.5);
+    expect(recorded).toHaveLength(1);
+  });
+
+  it('a page that fails again within a second of the first is a failure of its own', async () => {
+    const { flow, recorded } = setup();
+    await flow.onMissedPage(5, failure.url, 502, 1000);
+    await flow.onMissedPage(5, failure.url, 502, 1400);
+    expect(recorded).toHaveLength(2);
+  });
+
   it('a reload that fails again is a failure of its own', async () => {
     const { flow, recorded } = setup();
     await flow.onMissedPage(5, failure.url, 502, 1000);
