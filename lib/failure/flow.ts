@@ -330,7 +330,7 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
      */
     async onMissedPage(tabId: number, url: string, status: number, time: number): Promise<void> {
       const req: CompletedRequest = {
-        requestId: `${MISSED}${tabId}`,
+        requestId: `${MISSED}${tabId}-${time}`,
         url,
         method: 'GET',
         type: 'main_frame',

@@ -72,14 +72,16 @@ const SAME_FAILURE_MS = 1000;
 
 /**
  * Whether a top-level failure is one the tab's document already stands for: told once by
- * webRequest and once by the page itself (./startup-catch-up.ts, ids `missed-…`), in either order.
+ * webRequest and once by the page itself (./startup-catch-up.ts), in either order, or the same
+ * account twice (a page asked on its commit and again as a page open at start).
  */
 export function known(doc: TabDocument | undefined, url: string, time: number, requestId: string): boolean {
   if (doc?.failedAt === undefined || doc.url !== url || Math.abs(doc.failedAt - time) >= SAME_FAILURE_MS) return false;
+  if (doc.failedBy === requestId) return true;
   return (doc.failedBy?.startsWith(MISSED) ?? false) !== requestId.startsWith(MISSED);
 }
 
-/** Request ids the flow gives the failures pages tell of themselves. */
+/** Request ids the flow gives the failures pages tell of themselves: `missed-<tab>-<response end>`. */
 export const MISSED = 'missed-';
 
 /**

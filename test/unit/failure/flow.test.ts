@@ -655,8 +655,9 @@ describe('a page that failed while the extension was starting', () => {
   it('a reload that fails again is a failure of its own', async () => {
     const { flow, recorded } = setup();
     await flow.onMissedPage(5, failure.url, 502, 1000);
-    await flow.onFailure({ ...failure, timeStamp: 2500 });
-    await flow.onFailure({ ...failure, timeStamp: 2600 });
+    // Each load is a request of its own (webRequest's ids are unique in a browser session).
+    await flow.onFailure({ ...failure, requestId: '10', timeStamp: 2500 });
+    await flow.onFailure({ ...failure, requestId: '11', timeStamp: 2600 });
     expect(recorded).toHaveLength(3);
   });
 });
