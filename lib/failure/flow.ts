@@ -285,9 +285,9 @@ export function createFailureFlow(effects: Effects, session: SessionArea, ownOri
     if (!tab) return;
     const text = failureLabel(incident);
     if (topLevel) {
-      // A false alarm (a bot check, a Wi-Fi login) is not the site's failure: no badge for it.
       // Kept before it is painted: a notice of the page before, painted late, reads it (badgeNotice).
       await pages.set(req.tabId, { url: req.url, incident, logState, committed: false });
+      // A false alarm (a bot check, a Wi-Fi login) is not the site's failure: no badge for it.
       if (!incident.diagnosis.falseAlarm) {
         await badges.set(req.tabId, { url: req.url, text });
         await effects.badge(req.tabId, text);
