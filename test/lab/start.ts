@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { startSession } from '../e2e/harness';
 import { OverlayPage } from '../e2e/pages/overlay';
 import { PopupPage } from '../e2e/pages/popup';
@@ -25,6 +26,12 @@ async function labOnly(): Promise<void> {
   );
 }
 
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = join(SHOTS, name);
+  await page.screenshot({ path: file });
+  console.log(`wrote ${file}`);
+}
+
 async function screenshots(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const session = await startSession({ headless: true });
@@ -35,24 +42,30 @@ async function screenshots(): Promise<void> {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const scenario of SCENARIOS.filter((s) => s.screenshot !== false)) {
       const failing = scenario.response.status >= 500;
+      const name = scenario.host.replace('.test', '');
+      const overlay = new OverlayPage(page);
       await page.goto(session.url(scenario.host)).catch(() => undefined);
+      let view: string | null = null;
       if (scenario.host === 'empty-502.test') await page.waitForURL(/explain\.html/);
-      else if (failing) await new OverlayPage(page).waitForText();
+      else if (failing) view = await overlay.firstView();
       else await page.waitForLoadState('load');
-      const file = join(SHOTS, `${scenario.host.replace('.test', '')}.png`);
-      await page.screenshot({ path: file });
-      console.log(`wrote ${file}`);
+      // What the person sees first; a page that explains itself gets its small pill.
+      await shoot(page, `${name}.png`);
+      // And the card it opens into.
+      if (view === 'pill') {
+        await overlay.openCard();
+        await shoot(page, `${name}-open.png`);
+      }
     }
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(session.url('nginx-502.test'));
     await new OverlayPage(page).waitForText();
-    await page.screenshot({ path: join(SHOTS, 'nginx-502-dark.png') });
+    await shoot(page, 'nginx-502-dark.png');
     // The toolbar popup at its real size, opened on the tab that shows the 502.
     const popup = await PopupPage.open(session, 'http://nginx-502.test/*');
     await popup.page.setViewportSize({ width: 400, height: 600 });
     await popup.page.getByRole('img', { name: /Failures over time/ }).waitFor();
-    await popup.page.screenshot({ path: join(SHOTS, 'popup.png') });
-    console.log(`wrote ${join(SHOTS, 'nginx-502-dark.png')} and ${join(SHOTS, 'popup.png')}`);
+    await shoot(popup.page, 'popup.png');
   } finally {
     await session.close();
   }

@@ -156,6 +156,23 @@ export class OverlayPage {
     return (await this.text()) !== null;
   }
 
+  /**
+   * Waits for the overlay's first view, whichever it starts as: the card, its pill (a page that
+   * explains itself), a false alarm's small notice, or the notice of a burst of failed calls.
+   */
+  async firstView(timeout = 10_000): Promise<'card' | 'pill' | 'false-alarm' | 'notice'> {
+    return waitFor(
+      'the overlay',
+      async () => {
+        if (await this.isShown()) return 'card';
+        if (await this.has('.x5-pill')) return 'pill';
+        if (await this.has('.x5-notice-neutral')) return 'false-alarm';
+        return (await this.has('.x5-notice')) && 'notice';
+      },
+      timeout,
+    );
+  }
+
   /** Waits until the overlay shows, and returns its text. */
   async waitForText(timeout = 10_000): Promise<string> {
     return waitFor('the overlay', () => this.text(), timeout);
