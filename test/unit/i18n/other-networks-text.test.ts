@@ -38,6 +38,13 @@ describe('the answer in one sentence, from recorded measurements', () => {
     expect(verdictSentence(kept('just-you', 200), t)).toMatch(/^Works now: 8 of 8 networks got 200$/);
     const few = { ...kept('just-you', 502), verdict: 'inconclusive' as const, answered: 2, failing: 0 };
     expect(verdictSentence({ ...few, failing: 1 }, t)).toBe('No clear answer: only 2 networks answered');
+    expect(verdictSentence({ ...few, answered: 1, failing: 1 }, t)).toBe('No clear answer: only 1 network answered');
+    expect(verdictSentence({ ...few, answered: 0 }, t)).toBe('No clear answer: no network answered');
+  });
+
+  it('says the site works now when all but one outlier got it (the visitor’s own page works too)', () => {
+    const one = { ...kept('just-you', 200), verdict: 'inconclusive' as const, answered: 8, failing: 1 };
+    expect(verdictSentence(one, t)).toBe('Works now: 7 of 8 networks got 200');
   });
 
   it('names a probe’s failure in words when it got no status, and flags DNS that disagrees', () => {
