@@ -30,8 +30,10 @@ export function verdictSentence(check: OtherNetworksCheck, t: Translate): string
         ? t('net_verdict_partly_in', continents(check.failingOnlyIn, t))
         : t('net_verdict_partly', count(failing), count(answered), failed);
     default:
-      return failing === 0 && answered > 0
-        ? t('net_verdict_works', count(answered), count(answered), up)
+      if (answered === 0) return t('net_verdict_none');
+      // Most got the site (one outlier at most failed, and the visitor's own page works too).
+      return failing < answered - failing
+        ? t('net_verdict_works', count(answered - failing), count(answered), up)
         : t('net_verdict_unclear', count(answered));
   }
 }
