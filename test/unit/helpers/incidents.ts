@@ -1,8 +1,9 @@
 import { diagnose } from '@/lib/diagnosis/diagnose';
 import { classifyNetworkError } from '@/lib/diagnosis/tables/network-errors';
-import { createNetworkIncident, type FailedRequest, type IncidentContext } from '@/lib/log/incident';
+import { createNetworkIncident, type FailedRequest, type IncidentContext, withBody } from '@/lib/log/incident';
 import type { CheckRecord, Incident } from '@/lib/log/model';
 import { siteOf } from '@/lib/site/psl-node';
+import { FIXTURES, NOW } from '../../fixtures/responses/index';
 
 /** The context a test incident is created in. */
 export const CONTEXT: IncidentContext = {
@@ -92,4 +93,28 @@ export function makeNetworkIncident(
     ...(elapsed === null ? {} : { durationMs: elapsed }),
   });
   return { ...incident, ...overrides };
+}
+
+/**
+ * The incident a fixture's page leaves once the overlay claimed it: diagnosed with its headers
+ * and its body (and how long it took), its words kept. `fixture` is a file name in
+ * test/fixtures/responses/ or the fixture itself.
+ */
+export function claimedFixture(
+  fixture: string | (typeof FIXTURES)[number],
+  overrides: Partial<Incident> = {},
+): Incident {
+  const f = typeof fixture === 'string' ? FIXTURES.find((x) => x.file === fixture) : fixture;
+  if (!f) throw new Error(`No fixture ${fixture}`);
+  const { status, statusLine, headers, body, url, durationMs } = f.input;
+  const incident = makeIncident({
+    time: NOW,
+    status,
+    statusLine: statusLine ?? String(status),
+    headers,
+    requestUrl: url,
+    pageUrl: url,
+    ...overrides,
+  });
+  return withBody(incident, body ?? '', durationMs);
 }

@@ -4,12 +4,11 @@ import { ExplanationCard } from '@/components/card/explanation-card';
 import type { ReloadWhenBack } from '@/components/card/use-reload-when-back';
 import { CODE_MEANINGS } from '@/lib/diagnosis/tables/codes';
 import { NETWORK_ERRORS } from '@/lib/diagnosis/tables/network-errors';
-import { withBody } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
 import type { ReloadState } from '@/lib/owner-tools/reload-when-back';
-import { FIXTURES, NOW } from '../../../fixtures/responses/index';
+import { FIXTURES } from '../../../fixtures/responses/index';
 import { englishBrowser } from '../../helpers/i18n-browser';
-import { makeIncident, makeNetworkIncident } from '../../helpers/incidents';
+import { claimedFixture, makeIncident, makeNetworkIncident } from '../../helpers/incidents';
 
 beforeEach(englishBrowser);
 afterEach(cleanup);
@@ -60,27 +59,13 @@ const VARIANTS = [
   ['after a form', (i: Incident) => ({ ...i, method: 'POST' }), undefined],
 ] as const;
 
-/** The incident a page's claim leaves: diagnosed with its headers and its body, its words kept. */
-function fromFixture(fixture: (typeof FIXTURES)[number]): Incident {
-  const { status, statusLine, headers, body, url, durationMs } = fixture.input;
-  const incident = makeIncident({
-    time: NOW,
-    status,
-    statusLine: statusLine ?? String(status),
-    headers,
-    requestUrl: url,
-    pageUrl: url,
-  });
-  return withBody(incident, body ?? '', durationMs);
-}
-
 const CASES: [string, Incident][] = [
   ...CODE_MEANINGS.map((m): [string, Incident] => [
     `code ${m.code}`,
     makeIncident({ status: m.code, headers: {}, statusLine: `HTTP/1.1 ${m.code}` }),
   ]),
   ['an unknown code (599)', makeIncident({ status: 599, headers: {}, statusLine: 'HTTP/1.1 599' })],
-  ...FIXTURES.map((f): [string, Incident] => [f.file, fromFixture(f)]),
+  ...FIXTURES.map((f): [string, Incident] => [f.file, claimedFixture(f)]),
   ...NETWORK_ERRORS.map((row): [string, Incident] => [
     `network error ${row.id}`,
     makeNetworkIncident(`net::${row.chromium[0] ?? 'ERR_FAILED'}`, {}, 'https://shop.example.com/'),

@@ -3,31 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExplanationCard } from '@/components/card/explanation-card';
 import type { MySite } from '@/components/card/use-my-site';
 import { diagnose } from '@/lib/diagnosis/diagnose';
-import { withBody } from '@/lib/log/incident';
-import type { Incident } from '@/lib/log/model';
-import { FIXTURES, NOW } from '../../../fixtures/responses/index';
+import { NOW } from '../../../fixtures/responses/index';
 import { englishBrowser } from '../../helpers/i18n-browser';
-import { makeCheck, makeIncident, makeNetworkIncident } from '../../helpers/incidents';
+import { claimedFixture, makeCheck, makeIncident, makeNetworkIncident } from '../../helpers/incidents';
 
 beforeEach(englishBrowser);
 afterEach(cleanup);
 
 const idle = { state: { phase: 'idle' as const }, start: () => {}, stop: () => {} };
-
-/** The incident a fixture's page leaves, diagnosed with its body. */
-function fixture(file: string): Incident {
-  const f = FIXTURES.find((x) => x.file === file);
-  if (!f) throw new Error(file);
-  const { status, statusLine, headers, body, url } = f.input;
-  const incident = makeIncident({
-    time: NOW,
-    status,
-    statusLine: statusLine ?? String(status),
-    headers,
-    requestUrl: url,
-  });
-  return withBody(incident, body ?? '');
-}
 
 /** The buttons a person sees without opening "More details". */
 function visibleButtons(container: Element): string[] {
@@ -108,7 +91,7 @@ describe('the explanation card', () => {
     const waiting = { state: { phase: 'waiting' as const, seconds: 102, attempt: 0 }, start: () => {}, stop };
     const { container } = render(
       <ExplanationCard
-        incident={fixture('real-nginx-maintenance.ts')}
+        incident={claimedFixture('real-nginx-maintenance.ts')}
         logState="saved"
         onRetry={() => {}}
         reload={waiting}
@@ -126,7 +109,11 @@ describe('the explanation card', () => {
   it('says “try another network” only where the network or the edge could be at fault', () => {
     const tip = 'If it keeps failing, try another network, such as your phone’s mobile data.';
     const { container, unmount } = render(
-      <ExplanationCard incident={fixture('tomcat-500-exception-report.ts')} logState="saved" onRetry={() => {}} />,
+      <ExplanationCard
+        incident={claimedFixture('tomcat-500-exception-report.ts')}
+        logState="saved"
+        onRetry={() => {}}
+      />,
     );
     expect(container.textContent).not.toContain('another network');
     unmount();

@@ -2,33 +2,15 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { explainsItself } from '@/components/card/situation';
 import { Overlay, type Props } from '@/components/overlay/overlay';
-import { withBody } from '@/lib/log/incident';
 import type { Incident } from '@/lib/log/model';
-import { FIXTURES, NOW } from '../../../fixtures/responses/index';
 import { englishBrowser } from '../../helpers/i18n-browser';
-import { makeCheck, makeIncident } from '../../helpers/incidents';
+import { claimedFixture, makeCheck } from '../../helpers/incidents';
 
 beforeEach(englishBrowser);
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
-
-/** The incident a fixture's page leaves once the overlay claimed it: diagnosed with its body, its words kept. */
-function claimed(file: string, overrides: Partial<Incident> = {}): Incident {
-  const f = FIXTURES.find((x) => x.file === file);
-  if (!f) throw new Error(file);
-  const { status, statusLine, headers, body, url } = f.input;
-  const incident = makeIncident({
-    time: NOW,
-    status,
-    statusLine: statusLine ?? String(status),
-    headers,
-    requestUrl: url,
-    ...overrides,
-  });
-  return withBody(incident, body ?? '');
-}
 
 function overlay(incident: Incident, over: Partial<Props> = {}) {
   const host = document.createElement('div');
@@ -54,7 +36,7 @@ function overlay(incident: Incident, over: Partial<Props> = {}) {
 
 describe('the overlay fits the situation', () => {
   it('a bot check: no card, a small neutral notice that says it is not an outage', () => {
-    const props = overlay(claimed('cloudflare-challenge.ts'));
+    const props = overlay(claimedFixture('cloudflare-challenge.ts'));
     expect(screen.queryByRole('dialog')).toBeNull();
     const notice = screen.getByRole('status');
     expect(notice.textContent).toBe(
@@ -66,13 +48,13 @@ describe('the overlay fits the situation', () => {
   });
 
   it('a Wi-Fi login: the same notice, in the Wi-Fi’s words', () => {
-    overlay(claimed('captive-portal-511.ts'));
+    overlay(claimedFixture('captive-portal-511.ts'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('status').textContent).toMatch(/^Your Wi-Fi wants you to sign in — this is not an outage/);
   });
 
   it('a page that explains itself: a pill that opens the card on click', () => {
-    overlay(claimed('cloudflare-522.ts'));
+    overlay(claimedFixture('cloudflare-522.ts'));
     expect(screen.queryByRole('dialog')).toBeNull();
     const pill = screen.getByRole('button', { name: '522 · What happened?' });
     fireEvent.click(pill);
@@ -82,13 +64,13 @@ describe('the overlay fits the situation', () => {
   });
 
   it('a server’s default page: the card at once', () => {
-    overlay(claimed('real-nginx-dead-upstream.ts'));
+    overlay(claimedFixture('real-nginx-dead-upstream.ts'));
     expect(screen.getByRole('dialog')).toBeTruthy();
   });
 
   it('maintenance: the countdown starts by itself, and × keeps the wait going as a pill', async () => {
     vi.useFakeTimers();
-    const props = overlay(claimed('real-caddy-maintenance.ts'));
+    const props = overlay(claimedFixture('real-caddy-maintenance.ts'));
     expect(screen.getByRole('dialog').querySelector('.x5-card-neutral')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Stop waiting' })).toBeTruthy();
     await act(async () => {
@@ -112,14 +94,14 @@ describe('the overlay fits the situation', () => {
   });
 
   it('× without a wait closes the card', () => {
-    const props = overlay(claimed('real-nginx-dead-upstream.ts'));
+    const props = overlay(claimedFixture('real-nginx-dead-upstream.ts'));
     fireEvent.click(screen.getByRole('button', { name: 'Close explanation' }));
     expect(props.onClose).toHaveBeenCalledOnce();
   });
 
   it('after a form: “Go back”, no countdown even with Retry-After, nothing sent again', async () => {
     vi.useFakeTimers();
-    const props = overlay(claimed('real-nginx-maintenance.ts', { method: 'POST' }));
+    const props = overlay(claimedFixture('real-nginx-maintenance.ts', { method: 'POST' }));
     fireEvent.click(screen.getByRole('button', { name: 'Go back' }));
     expect(props.back).toHaveBeenCalledOnce();
     await act(async () => {
@@ -131,7 +113,7 @@ describe('the overlay fits the situation', () => {
 });
 
 describe('which pages explain themselves', () => {
-  const pill = (file: string) => explainsItself(claimed(file));
+  const pill = (file: string) => explainsItself(claimedFixture(file));
   it.each([
     'cloudflare-522.ts',
     'cloudfront-504.ts',
